@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+/**
+ * deckhand's entry point: parse the command line, then either render the console (no
+ * subcommand) or run one subcommand. Nothing else lives here.
+ */
+import meow from 'meow';
+import {commands, commandNames} from './source/commands/index.js';
+import {DeckhandError, ExitCode} from './source/engine/errors.js';
+
+const globalFlags = {
+	host: {type: 'string', shortFlag: 'H'},
+	context: {type: 'string', shortFlag: 'c'},
+	theme: {type: 'string'},
+	readOnly: {type: 'boolean', default: false},
+} as const;
+
+const valueFlags = new Set(['--host', '-H', '--context', '-c', '--theme']);
+
+const help = () => `
+  Usage
+    $ deckhand [--context NAME | --host URL] [--theme NAME] [--read-only]   the console
+    $ deckhand <command> [options]                                          one operation
+
+  Commands
+    ${commandNames().join(', ') || '(none yet)'}
+
+  Run "deckhand <command> --help" for a command's options.
+  Exit codes: 0 success, 1 operation failed, 2 bad input, 3 no engine reachable.
+`;
+
+/** Finds the subcommand: the first positional argument not consumed by a global flag. */
+function splitCommand(argv: readonly string[]): {name?: string; rest: string[]} {
+	for (let index = 0; index < argv.length; index++) {
+		const argument = argv[index]!;
+		if (argument === '--') break;
+		if (valueFlags.has(argument)) {
+			index++;
+			continue;
+		}
+		if (argument.startsWith('-')) continue;
+		return {name: argument, rest: [...argv.slice(0, index), ...argv.slice(index + 1)]};
+	}
+	return {rest: [...argv]};
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+	const {name, rest} = splitCommand(argv);
+	const controller = new AbortController();
+	let interrupts = 0;
+	process.on('SIGINT', () => {
+		if (++interrupts > 1) process.exit(130);
+		controller.abort(new Error('interrupted'));
+	});
+
+	if (name === undefined) {
+		const cli = meow(help(), {importMeta: import.meta, argv: rest, flags: globalFlags, allowUnknownFlags: false});
+		const {runConsole} = await import('./source/ui/run-console.js');
+		return runConsole({
+			host: cli.flags.host,
+			context: cli.flags.context,
+			theme: cli.flags.theme,
+			readOnly: cli.flags.readOnly,
+		});
+	}
+
+	const load = commands[name];
+	if (!load) {
+		process.stderr.write(`deckhand: unknown command "${name}" (commands: ${commandNames().join(', ')})\n`);
+		return ExitCode.usage;
+	}
+	const command = await load();
+	const cli = meow(`\n  Usage\n    $ deckhand ${command.usage}\n\n  ${command.summary}\n`, {
+		importMeta: import.meta,
+		argv: rest,
+		flags: {...globalFlags, ...command.flags},
+		allowUnknownFlags: false,
+	});
+	return command.run({
+		input: cli.input,
+		flags: cli.flags as never,
+		global: {host: cli.flags.host as string | undefined, context: cli.flags.context as string | undefined},
+		stdout: process.stdout,
+		stderr: process.stderr,
+		signal: controller.signal,
+	});
+}
+
+main(process.argv.slice(2)).then(
+	code => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		if (error instanceof DeckhandError) {
+			process.stderr.write(`deckhand: ${error.message}\n`);
+			process.exitCode = error.exitCode;
+			return;
+		}
+		process.stderr.write(`deckhand: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.exitCode = ExitCode.failed;
+	},
+);

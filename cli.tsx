@@ -5,7 +5,7 @@
  */
 import meow from 'meow';
 import {commands, commandNames} from './source/commands/index.js';
-import {DeckhandError, ExitCode} from './source/engine/errors.js';
+import {DeckhandError, ExitCode, UsageError} from './source/engine/errors.js';
 
 const globalFlags = {
 	host: {type: 'string', shortFlag: 'H'},
@@ -43,6 +43,30 @@ function splitCommand(argv: readonly string[]): {name?: string; rest: string[]} 
 	return {rest: [...argv]};
 }
 
+/** The first flag in argv that the spec does not know, so bad input gets one line and exit 2. */
+function findUnknownFlag(argv: readonly string[], flags: Record<string, {shortFlag?: string; aliases?: readonly string[]}>): string | undefined {
+	const kebab = (name: string) => name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`);
+	const known = new Set(['help', 'version']);
+	for (const [name, spec] of Object.entries(flags)) {
+		known.add(kebab(name));
+		if (spec.shortFlag) known.add(spec.shortFlag);
+		for (const alias of spec.aliases ?? []) known.add(alias);
+	}
+	for (const argument of argv) {
+		if (argument === '--') break;
+		if (!argument.startsWith('-') || argument === '-' || /^-\d/.test(argument)) continue;
+		const name = argument.replace(/^--?/, '').replace(/=.*$/, '').replace(/^no-/, '');
+		if (argument.startsWith('--') ? !known.has(name) : ![...name].every(letter => known.has(letter))) return argument.replace(/=.*$/, '');
+	}
+	return undefined;
+}
+
+function parse<Flags extends Record<string, any>>(helpText: string, argv: string[], flags: Flags) {
+	const unknown = findUnknownFlag(argv, flags);
+	if (unknown) throw new UsageError(`unknown option ${unknown} (see --help)`);
+	return meow(helpText, {importMeta: import.meta, argv, flags, allowUnknownFlags: true});
+}
+
 async function main(argv: readonly string[]): Promise<number> {
 	const {name, rest} = splitCommand(argv);
 	const controller = new AbortController();
@@ -53,7 +77,7 @@ async function main(argv: readonly string[]): Promise<number> {
 	});
 
 	if (name === undefined) {
-		const cli = meow(help(), {importMeta: import.meta, argv: rest, flags: globalFlags, allowUnknownFlags: false});
+		const cli = parse(help(), rest, globalFlags);
 		const {runConsole} = await import('./source/ui/run-console.js');
 		return runConsole({
 			host: cli.flags.host,
@@ -69,12 +93,7 @@ async function main(argv: readonly string[]): Promise<number> {
 		return ExitCode.usage;
 	}
 	const command = await load();
-	const cli = meow(`\n  Usage\n    $ deckhand ${command.usage}\n\n  ${command.summary}\n`, {
-		importMeta: import.meta,
-		argv: rest,
-		flags: {...globalFlags, ...command.flags},
-		allowUnknownFlags: false,
-	});
+	const cli = parse(`\n  Usage\n    $ deckhand ${command.usage}\n\n  ${command.summary}\n`, rest, {...globalFlags, ...command.flags});
 	return command.run({
 		input: cli.input,
 		flags: cli.flags as never,

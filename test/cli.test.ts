@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {execa} from 'execa';
+
+const cli = (...args: string[]) => execa('node', ['dist/cli.js', ...args], {reject: false, env: {CI: 'true'}});
+
+test('an unknown command is one line on stderr and exit 2', async () => {
+	const result = await cli('frobnicate');
+	assert.equal(result.exitCode, 2);
+	assert.match(result.stderr, /^deckhand: unknown command "frobnicate"/);
+	assert.equal(result.stderr.trim().split('\n').length, 1);
+});
+
+test('an unknown flag is one line naming the flag and exit 2', async () => {
+	const result = await cli('--bogus-flag');
+	assert.equal(result.exitCode, 2);
+	assert.equal(result.stderr.trim(), 'deckhand: unknown option --bogus-flag (see --help)');
+});
+
+test('--help lists the commands and the exit codes', async () => {
+	const result = await cli('--help');
+	assert.equal(result.exitCode, 0);
+	assert.match(result.stdout, /Exit codes: 0 success, 1 operation failed, 2 bad input, 3 no engine reachable/);
+});

@@ -1,0 +1,35 @@
+/**
+ * Start, stop and restart of one container: the engine functions the console's `S`, `s`
+ * and `r` keys call (and any subcommand may). Docker does the work; errors become
+ * OperationFailedError with the container and the daemon's reason.
+ */
+import type Docker from 'dockerode';
+import {containerLifecycle} from '../../docker/console-engine.js';
+import {OperationFailedError} from '../errors.js';
+
+/** What a lifecycle call may be told. */
+export type LifecycleOptions = {
+	readonly signal?: AbortSignal;
+	/** Grace period before Docker kills on stop/restart; default 10 s. */
+	readonly timeoutSeconds?: number;
+};
+
+async function run(docker: Docker, id: string, action: 'start' | 'stop' | 'restart', options: LifecycleOptions): Promise<void> {
+	options.signal?.throwIfAborted();
+	try {
+		await containerLifecycle(docker, id, action, options.timeoutSeconds);
+	} catch (error) {
+		const reason = (error as {json?: {message?: string}}).json?.message ?? (error as Error).message;
+		const shown = /^[0-9a-f]{64}$/.test(id) ? id.slice(0, 12) : id;
+		throw new OperationFailedError(`${action} ${shown} failed: ${reason}`);
+	}
+}
+
+/** Starts a stopped container (already running is fine). */
+export const startContainer = (docker: Docker, id: string, options: LifecycleOptions = {}): Promise<void> => run(docker, id, 'start', options);
+
+/** Stops a container gracefully (already stopped is fine). */
+export const stopContainer = (docker: Docker, id: string, options: LifecycleOptions = {}): Promise<void> => run(docker, id, 'stop', options);
+
+/** Restarts one container (stop with grace period, then start). */
+export const restartContainer = (docker: Docker, id: string, options: LifecycleOptions = {}): Promise<void> => run(docker, id, 'restart', options);

@@ -1,0 +1,108 @@
+/**
+ * The main area: a tab bar, a one-line title for the selection, and the selected tab's
+ * lines sliced to the height (logs from the bottom while following).
+ */
+import {useMemo, useRef} from 'react';
+import {Box} from 'ink';
+import {sanitizeName} from '../../engine/text/sanitize.js';
+import {useLogs} from '../hooks/use-logs.js';
+import {usePolled} from '../hooks/use-polled.js';
+import {type ConsoleState, tabIds, tabTitles} from '../state/console-state.js';
+import {healthLines, inspectLines, logLines, statsLines, topLines, type TabLine} from '../tabs/tab-lines.js';
+import {useColor} from '../theme/theme-context.js';
+import {fit} from '../view/format.js';
+import type {RowTarget} from '../view/rows.js';
+import {targetContainer} from '../state/targets.js';
+import type {ConsoleSource, ConsoleView} from '../view/types.js';
+import {Row} from './row.js';
+
+/** Props of the main area. */
+export type MainAreaProps = {
+	readonly source: ConsoleSource;
+	readonly view: ConsoleView;
+	readonly state: ConsoleState;
+	readonly target?: RowTarget;
+	readonly width: number;
+	readonly height: number;
+};
+
+const intervals = {health: 2000, top: 3000, inspect: 0} as const;
+
+/** The main area for the current selection and tab. */
+export function MainArea({source, view, state, target, width, height}: MainAreaProps) {
+	const color = useColor();
+	const id = targetContainer(view, target);
+	const tab = state.tab;
+	// A service's replicas are followed together; the label is the replica number or name.
+	const logTargets = useMemo(() => {
+		if (target?.kind !== 'service' || target.containerIds.length < 2) return id ? [{id, label: ''}] : [];
+		return target.containerIds.map(containerId => {
+			const name = view.containers.find(container => container.id === containerId)?.name ?? containerId.slice(0, 12);
+			return {id: containerId, label: `[${sanitizeName(name.replace(/^.*[-_](\d+)$/, '$1').replace(/[=,]/g, '_'), 24)}]`};
+		});
+	}, [target, id, view.containers]);
+	const logs = useLogs(source, logTargets, tab === 'logs');
+	const details = usePolled(source.inspect, id, tab === 'inspect' || tab === 'health', tab === 'health' ? intervals.health : intervals.inspect);
+	const top = usePolled(source.top, id, tab === 'top', intervals.top);
+	const frozen = useRef<number | undefined>(undefined);
+	frozen.current = state.logs.follow ? undefined : (frozen.current ?? logs.length);
+	const contentHeight = Math.max(0, height - 2);
+
+	const content = useMemo((): {lines: TabLine[]; fromBottom: boolean; matches?: number[]} => {
+		const note = (text: string): {lines: TabLine[]; fromBottom: boolean} => ({lines: [{text: fit(text, width), tone: 'text.muted'}], fromBottom: false});
+		if (state.panel === 'engine') {
+			const engine = view.engine;
+			const facts = [
+				['Engine', engine.description], ['Context', engine.context ?? '-'], ['Mode', engine.mode ?? '-'], ['Version', engine.version ?? '-'],
+				['Swarm', engine.swarm ?? '-'], ['State', `${view.connection.state}${view.connection.detail ? ` (${view.connection.detail})` : ''}`],
+				['Counts', `${view.services.length} services, ${view.containers.length} containers, ${view.images.length} images`],
+			];
+			return {lines: facts.map(([name, value]) => ({text: fit(`${name!.padEnd(9)}${sanitizeName(value, 300)}`, width), tone: 'text.primary' as const})), fromBottom: false};
+		}
+		if (!target) return note(view.services.length + view.containers.length === 0 ? 'no containers on this engine yet' : 'select a service or container');
+		if (target.kind === 'resource') return note(`${sanitizeName(target.name)} (${sanitizeName(target.id.slice(0, 19))})`);
+		if (!id) return note('no containers for this service');
+		switch (tab) {
+			case 'logs': {
+				if (!source.followLogs) return note('logs are not available');
+				const shown = frozen.current === undefined ? logs : logs.slice(0, frozen.current);
+				const result = logLines(shown, {width, wrap: state.logs.wrap, timestamps: state.logs.timestamps, search: state.logs.search});
+				return {lines: result.lines.length > 0 ? result.lines : [{text: fit('no log lines yet', width), tone: 'text.muted'}], fromBottom: true, matches: result.matches};
+			}
+			case 'stats':
+				return {lines: statsLines(source.statsHistory?.(id) ?? [], width), fromBottom: false};
+			case 'inspect':
+			case 'health':
+				if (details.error) return note(`inspect failed: ${sanitizeName(details.error)}`);
+				if (!details.value) return note('loading…');
+				return {lines: tab === 'inspect' ? inspectLines(details.value, state.reveal, width) : healthLines(details.value, width), fromBottom: false};
+			case 'top':
+				if (top.error) return note(`top failed: ${sanitizeName(top.error)}`);
+				return top.value ? {lines: topLines(top.value, width), fromBottom: false} : note('loading…');
+		}
+	}, [target, id, tab, logs, details, top, width, state.logs, state.reveal, state.panel, view, source]);
+
+	let lines = content.lines;
+	if (content.fromBottom) {
+		// Searching: bring match number `match` (0 = newest, n goes older) into the middle.
+		const matches = content.matches ?? [];
+		let end = Math.max(0, lines.length - state.scroll);
+		if (state.logs.search && matches.length > 0) {
+			const position = ((state.logs.match % matches.length) + matches.length) % matches.length;
+			end = Math.min(lines.length, matches[matches.length - 1 - position]! + Math.ceil(contentHeight / 2));
+		}
+		lines = lines.slice(Math.max(0, end - contentHeight), end);
+	} else lines = lines.slice(Math.min(state.scroll, Math.max(0, lines.length - contentHeight)), Math.min(state.scroll, Math.max(0, lines.length - contentHeight)) + contentHeight);
+
+	const tabBar = tabIds.map(tabId => (tabId === tab ? `[${tabTitles[tabId]}]` : ` ${tabTitles[tabId]} `)).join(' ');
+	const title = target ? `${target.kind === 'service' ? `${sanitizeName(target.project)}/` : ''}${sanitizeName(target.name.replace(/^\//, ''))}${id && target.kind !== 'resource' ? ` · ${id.slice(0, 12)}` : ''}${tab === 'logs' ? ` · ${state.logs.follow ? 'following' : 'paused'}${state.logs.search ? ` · /${sanitizeName(state.logs.search, 20)}` : ''}` : ''}` : '';
+	return (
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+			<Row text={fit(tabBar, width)} color={color(state.focus === 'main' ? 'border.focused' : 'text.title')} bold />
+			<Row text={fit(title, width)} color={color('text.muted')} />
+			{lines.map((line, index) => (
+				<Row key={index} text={line.text} color={color(line.tone)} bold={line.bold} />
+			))}
+		</Box>
+	);
+}

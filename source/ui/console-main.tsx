@@ -1,0 +1,206 @@
+/**
+ * The console's main loop: reads the user config and theme, connects (one clear message and
+ * exit 3 when no engine answers), renders the app with Ink's light-weight options, and
+ * suspends it for an exec shell or a context switch, resuming with the same UI state.
+ */
+import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {render} from 'ink';
+import {createConnection, type EngineConnection} from '../docker/client.js';
+import {pingEngine} from '../docker/console-engine.js';
+import {EngineUnreachableError, ExitCode} from '../engine/errors.js';
+import {App} from './app.js';
+import {chartContainerIds} from './chart/chart-series.js';
+import {inkOutput} from './ink-output.js';
+import {configDirectory} from './config/config-directory.js';
+import {createLiveSource} from './data/live-source.js';
+import {buildKeymap} from './keys/keymap.js';
+import {type ConsoleState, initialState} from './state/console-state.js';
+import {builtinThemeDirectory, chooseThemeName, loadTheme} from './theme/theme.js';
+import type {ConsoleSource} from './view/types.js';
+
+import type {ConsoleOptions} from './run-console.js';
+
+/** How the console reaches the engine, shown in the Engine panel (until mode detection lands). */
+function guessMode(connection: EngineConnection): string {
+	if (/^(tcp|ssh|https?):/.test(connection.host)) return 'remote';
+	// Inside a container talking to the usual socket path: most likely the host's, mounted.
+	// (Telling dind apart needs the engine's own answer: the mode detection's job.)
+	return existsSync('/.dockerenv') && connection.host === 'unix:///var/run/docker.sock' ? 'socket' : 'host';
+}
+
+/** Connects and pings; a silent engine is an EngineUnreachableError saying what was tried. */
+async function connect(options: {host?: string; context?: string}): Promise<EngineConnection> {
+	const connection = createConnection(options);
+	try {
+		await pingEngine(connection.docker);
+	} catch (error) {
+		throw new EngineUnreachableError(
+			`no Docker engine reachable at ${connection.description} (${(error as Error).message}); start Docker, or point deckhand at one with DOCKER_HOST, --host URL or --context NAME`,
+			[connection.description],
+		);
+	}
+	return connection;
+}
+
+const enterScreen = '\u001b[?1049h\u001b[H\u001b[2J';
+const leaveScreen = '\u001b[?1049l\u001b[?25h';
+
+/** Renders the console until the user quits; returns the exit code (entry: run-console.tsx). */
+export async function startConsole(options: ConsoleOptions): Promise<number> {
+	const env = process.env;
+	// The YAML parser loads only when there is a config file to parse.
+	const directory = configDirectory(env);
+	const config = existsSync(join(directory, 'config.yaml')) ? (await import('./config/config.js')).loadConfig({env, directory}) : {keys: {}, theme: undefined, directory};
+	const themeSources = {directories: [config.directory, builtinThemeDirectory()]};
+	const themeFor = (name: string) => loadTheme(name, themeSources);
+	let theme = themeFor(chooseThemeName({flag: options.theme, config: config.theme, env}));
+	const keymap = buildKeymap({overrides: config.keys, readOnly: options.readOnly});
+	let target = {host: options.host, context: options.context};
+	let connection = await connect(target);
+	const sourceFor = (current: EngineConnection, context?: string): ConsoleSource => createLiveSource(current, {mode: guessMode(current), context: context ?? env.DOCKER_CONTEXT ?? (options.host || env.DOCKER_HOST ? undefined : 'default')});
+	let source = sourceFor(connection, target.context);
+
+	const stdout = process.stdout;
+	const stdin = process.stdin;
+	const inkStdout = inkOutput(stdout);
+	const fullScreen = Boolean(stdout.isTTY) && env.TERM !== 'dumb';
+	const restoreTerminal = () => {
+		if (fullScreen) stdout.write(leaveScreen);
+	};
+	const onSignal = (signal: NodeJS.Signals) => {
+		restoreTerminal();
+		process.exit(signal === 'SIGTERM' ? 143 : 129);
+	};
+	process.once('SIGTERM', onSignal);
+	process.once('SIGHUP', onSignal);
+	// Without a terminal on stdin there are no keys: Ctrl-C (SIGINT) is how one quits.
+	let quitFromSignal = () => undefined as void;
+	const onInterrupt = () => quitFromSignal();
+	process.on('SIGINT', onInterrupt);
+	if (fullScreen) stdout.write(enterScreen);
+
+	let state: ConsoleState | undefined;
+	try {
+		for (;;) {
+			type Outcome = {kind: 'quit'} | {kind: 'exec'; id: string} | {kind: 'context'; name: string} | {kind: 'chart'};
+			let settle: (outcome: Outcome) => void = () => undefined;
+			const outcome = new Promise<Outcome>(resolve => {
+				settle = resolve;
+				quitFromSignal = () => resolve({kind: 'quit'});
+			});
+			const instance = render(
+				<App
+					source={source}
+					keymap={keymap}
+					theme={theme}
+					loadTheme={name => (theme = themeFor(name))}
+					initialState={state}
+					interactive={Boolean(stdin.isTTY)}
+					onQuit={() => settle({kind: 'quit'})}
+					onExec={(id, current) => {
+						state = current;
+						settle({kind: 'exec', id});
+					}}
+					onChart={current => {
+						state = current;
+						settle({kind: 'chart'});
+					}}
+					onSwitchContext={(name, current) => {
+						state = current;
+						settle({kind: 'context', name});
+					}}
+				/>,
+				{stdout: inkStdout, stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 15},
+			);
+			instance.waitUntilExit().then(() => settle({kind: 'quit'}), () => settle({kind: 'quit'}));
+			const next = await outcome;
+			instance.unmount();
+			instance.cleanup();
+			if (next.kind === 'quit') return ExitCode.ok;
+			if (next.kind === 'exec') {
+				state = {...(state ?? initialState(theme.name)), message: await runShell(source, next.id, fullScreen)};
+				continue;
+			}
+			if (next.kind === 'chart') {
+				state = {...(state ?? initialState(theme.name)), message: await runCharts(source, connection.host, fullScreen, theme.name !== 'monochrome')};
+				continue;
+			}
+			// Context switch: keep the old connection if the new one does not answer.
+			try {
+				const nextConnection = await connect({context: next.name});
+				source.close();
+				connection = nextConnection;
+				target = {host: undefined, context: next.name};
+				source = sourceFor(connection, next.name);
+				state = {...(state ?? initialState(theme.name)), message: {text: `context ${next.name}`, tone: 'status.ok'}};
+			} catch (error) {
+				state = {...(state ?? initialState(theme.name)), message: {text: (error as Error).message, tone: 'status.error'}};
+			}
+		}
+	} finally {
+		source.close();
+		process.off('SIGTERM', onSignal);
+		process.off('SIGHUP', onSignal);
+		process.off('SIGINT', onInterrupt);
+		restoreTerminal();
+	}
+}
+
+/**
+ * Shows the blessed-contrib chart view between two Ink renders, in its own process (see
+ * chart/chart-process.ts for why), seeded with the stats history collected so far.
+ */
+async function runCharts(source: ConsoleSource, host: string, fullScreen: boolean, color: boolean): Promise<ConsoleState['message']> {
+	if (!process.stdin.isTTY || !process.stdout.isTTY) return {text: 'charts need a terminal', tone: 'status.error'};
+	const view = source.snapshot();
+	const seed: Record<string, unknown> = {};
+	for (const id of chartContainerIds(view)) seed[id] = source.statsHistory?.(id) ?? [];
+	const directory = mkdtempSync(join(tmpdir(), 'deckhand-chart-'));
+	const seedFile = join(directory, 'seed.json');
+	writeFileSync(seedFile, JSON.stringify(seed));
+	const built = fileURLToPath(new URL('chart/chart-process.js', import.meta.url));
+	// Built: plain node. From sources (tsx): the .ts entry through tsx's loader.
+	const [entry, loader] = existsSync(built) ? [built, []] : [fileURLToPath(new URL('chart/chart-process.ts', import.meta.url)), ['--import', 'tsx']];
+	if (fullScreen) process.stdout.write(leaveScreen);
+	if (process.stdin.isTTY) process.stdin.setRawMode(false);
+	try {
+		const {execa} = await import('execa');
+		const result = await execa(process.execPath, [...loader, entry, host, seedFile, color ? '1' : '0'], {stdio: 'inherit', reject: false});
+		return result.exitCode === 0 ? undefined : {text: `charts ended with exit ${result.exitCode ?? '?'}`, tone: 'status.error'};
+	} finally {
+		rmSync(directory, {recursive: true, force: true});
+		if (fullScreen) process.stdout.write(enterScreen);
+	}
+}
+
+/**
+ * Runs `docker exec -it ID sh` on the real terminal while Ink is unmounted: leaves the
+ * alternate screen, lets Ctrl-C reach the shell only, and comes back with a result line.
+ */
+async function runShell(source: ConsoleSource, id: string, fullScreen: boolean): Promise<ConsoleState['message']> {
+	const command = source.shellCommand?.(id);
+	if (!command) return {text: 'shell is not available for this engine', tone: 'status.error'};
+	const stdout = process.stdout;
+	if (fullScreen) stdout.write(leaveScreen);
+	stdout.write(`deckhand: shell in ${id.slice(0, 12)} (exit to return)\n`);
+	if (process.stdin.isTTY) process.stdin.setRawMode(false);
+	// Ctrl-C in the shell also signals deckhand (same process group): ignore it meanwhile.
+	const interruptListeners = process.listeners('SIGINT');
+	process.removeAllListeners('SIGINT');
+	const ignore = () => undefined;
+	process.on('SIGINT', ignore);
+	try {
+		const {execa} = await import('execa');
+		const result = await execa(command.file, [...command.args], {stdio: 'inherit', env: {...process.env, ...command.env}, reject: false});
+		return result.exitCode === 0 || result.exitCode === 130
+			? {text: `shell in ${id.slice(0, 12)} closed`, tone: 'status.info'}
+			: {text: `shell in ${id.slice(0, 12)} ended with exit ${result.exitCode ?? '?'}${result.failed && result.exitCode === undefined ? ` (${result.shortMessage})` : ''}`, tone: 'status.error'};
+	} finally {
+		process.off('SIGINT', ignore);
+		for (const listener of interruptListeners) process.on('SIGINT', listener as NodeJS.SignalsListener);
+		if (fullScreen) stdout.write(enterScreen);
+	}
+}

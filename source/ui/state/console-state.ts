@@ -1,0 +1,133 @@
+/**
+ * The console's UI state and its reducer (named actions, ink-ui style). Pure: what is
+ * focused, where each cursor is, filters, the open overlay, tab options. Data from the
+ * engine is not here; it comes from the source.
+ */
+import {panelIds, type PanelId, type RowTarget} from '../view/rows.js';
+
+/** Tabs of the main area, in order. */
+export const tabIds = ['logs', 'stats', 'health', 'inspect', 'top'] as const;
+
+/** One main-area tab. */
+export type TabId = (typeof tabIds)[number];
+
+/** Tab titles. */
+export const tabTitles: Readonly<Record<TabId, string>> = {logs: 'Logs', stats: 'Stats', health: 'Health', inspect: 'Inspect', top: 'Top'};
+
+/** What is drawn over the panes, if anything. */
+export type Overlay =
+	| {readonly kind: 'none'}
+	| {readonly kind: 'help'}
+	| {readonly kind: 'input'; readonly purpose: 'filter' | 'palette' | 'search'; readonly text: string}
+	| {readonly kind: 'confirm'; readonly commandId: string; readonly verb: string; readonly target: RowTarget};
+
+/** A line in the status area: a result or an error. */
+export type StatusMessage = {readonly text: string; readonly tone: 'status.ok' | 'status.error' | 'status.info'};
+
+/** The whole UI state. */
+export type ConsoleState = {
+	readonly panel: PanelId;
+	readonly focus: 'list' | 'main';
+	readonly cursors: Readonly<Record<PanelId, number>>;
+	readonly filters: Readonly<Record<PanelId, string>>;
+	readonly tab: TabId;
+	readonly overlay: Overlay;
+	readonly logs: {readonly follow: boolean; readonly wrap: boolean; readonly timestamps: boolean; readonly search: string; readonly match: number};
+	readonly reveal: boolean;
+	/** Main-area scroll: lines from the top (logs: from the bottom). */
+	readonly scroll: number;
+	readonly themeName: string;
+	readonly running?: string;
+	readonly message?: StatusMessage;
+};
+
+const perPanel = <T>(value: T): Record<PanelId, T> => ({engine: value, services: value, containers: value, images: value, volumes: value, networks: value});
+
+/** The state a console starts in: Services focused, Logs tab, following. */
+export const initialState = (themeName = 'default'): ConsoleState => ({
+	panel: 'services',
+	focus: 'list',
+	cursors: perPanel(0),
+	filters: perPanel(''),
+	tab: 'logs',
+	overlay: {kind: 'none'},
+	logs: {follow: true, wrap: false, timestamps: false, search: '', match: 0},
+	reveal: false,
+	scroll: 0,
+	themeName,
+});
+
+/** Everything that can happen to the UI state. */
+export type ConsoleAction =
+	| {readonly type: 'moveCursor'; readonly delta: number; readonly count: number}
+	| {readonly type: 'setCursor'; readonly panel: PanelId; readonly index: number}
+	| {readonly type: 'selectPanel'; readonly panel: PanelId}
+	| {readonly type: 'cyclePanel'; readonly delta: number}
+	| {readonly type: 'cycleTab'; readonly delta: number}
+	| {readonly type: 'selectTab'; readonly tab: TabId}
+	| {readonly type: 'focus'; readonly focus: 'list' | 'main'}
+	| {readonly type: 'openOverlay'; readonly overlay: Overlay}
+	| {readonly type: 'closeOverlay'}
+	| {readonly type: 'editInput'; readonly text: string}
+	| {readonly type: 'setFilter'; readonly panel: PanelId; readonly filter: string}
+	| {readonly type: 'setSearch'; readonly search: string}
+	| {readonly type: 'moveMatch'; readonly delta: number}
+	| {readonly type: 'toggleLogs'; readonly option: 'follow' | 'wrap' | 'timestamps'}
+	| {readonly type: 'toggleReveal'}
+	| {readonly type: 'scroll'; readonly delta: number}
+	| {readonly type: 'setTheme'; readonly name: string}
+	| {readonly type: 'actionStarted'; readonly label: string}
+	| {readonly type: 'actionFinished'; readonly message: StatusMessage}
+	| {readonly type: 'showMessage'; readonly message: StatusMessage};
+
+const clamp = (value: number, count: number) => Math.max(0, Math.min(value, count - 1));
+
+/** Applies one action. */
+export function consoleReducer(state: ConsoleState, action: ConsoleAction): ConsoleState {
+	switch (action.type) {
+		case 'moveCursor':
+			return {...state, cursors: {...state.cursors, [state.panel]: clamp(state.cursors[state.panel] + action.delta, action.count)}, scroll: 0};
+		case 'setCursor':
+			return {...state, panel: action.panel, cursors: {...state.cursors, [action.panel]: Math.max(0, action.index)}, scroll: 0};
+		case 'selectPanel':
+			return {...state, panel: action.panel, focus: 'list', scroll: 0};
+		case 'cyclePanel': {
+			const index = (panelIds.indexOf(state.panel) + action.delta + panelIds.length) % panelIds.length;
+			return {...state, panel: panelIds[index]!, focus: 'list', scroll: 0};
+		}
+		case 'cycleTab': {
+			const index = (tabIds.indexOf(state.tab) + action.delta + tabIds.length) % tabIds.length;
+			return {...state, tab: tabIds[index]!, reveal: false, scroll: 0};
+		}
+		case 'selectTab':
+			return {...state, tab: action.tab, reveal: false, scroll: 0};
+		case 'focus':
+			return {...state, focus: action.focus};
+		case 'openOverlay':
+			return {...state, overlay: action.overlay};
+		case 'closeOverlay':
+			return {...state, overlay: {kind: 'none'}};
+		case 'editInput':
+			return state.overlay.kind === 'input' ? {...state, overlay: {...state.overlay, text: action.text}} : state;
+		case 'setFilter':
+			return {...state, filters: {...state.filters, [action.panel]: action.filter}, cursors: {...state.cursors, [action.panel]: 0}};
+		case 'setSearch':
+			return {...state, logs: {...state.logs, search: action.search, match: 0, follow: action.search === '' ? state.logs.follow : false}};
+		case 'moveMatch':
+			return {...state, logs: {...state.logs, match: state.logs.match + action.delta, follow: false}};
+		case 'toggleLogs':
+			return {...state, logs: {...state.logs, [action.option]: !state.logs[action.option]}, scroll: action.option === 'follow' ? 0 : state.scroll};
+		case 'scroll':
+			return {...state, scroll: Math.max(0, state.scroll + action.delta), logs: state.tab === 'logs' && action.delta > 0 ? {...state.logs, follow: false} : state.logs};
+		case 'toggleReveal':
+			return {...state, reveal: !state.reveal};
+		case 'setTheme':
+			return {...state, themeName: action.name};
+		case 'actionStarted':
+			return {...state, running: action.label, message: undefined};
+		case 'actionFinished':
+			return {...state, running: undefined, message: action.message};
+		case 'showMessage':
+			return {...state, message: action.message};
+	}
+}

@@ -1,0 +1,235 @@
+/**
+ * What each key does: text entry while an input line is open, y/n while a confirmation is
+ * open, otherwise the command the key map binds. Effects (actions, shell, theme, quit)
+ * come in through `CommandEffects`, so this file holds the behaviour and tests can drive it.
+ */
+import type {Dispatch} from 'react';
+import type {Key} from 'ink';
+import {findCommand, resolveKey, type Keymap} from '../keys/keymap.js';
+import {parsePalette} from '../palette/parse-palette.js';
+import type {Theme} from '../theme/theme.js';
+import {type PanelId, type PanelRow, type RowTarget, selectableIndexes} from '../view/rows.js';
+import type {ConsoleSource, ConsoleView} from '../view/types.js';
+import type {ConsoleAction, ConsoleState} from './console-state.js';
+import {findTarget, selectedTarget, targetContainer, targetIds} from './targets.js';
+
+/** What the command runner may do besides changing state. */
+export type CommandEffects = {
+	readonly dispatch: Dispatch<ConsoleAction>;
+	readonly source: ConsoleSource;
+	readonly keymap: Keymap;
+	readonly rows: Readonly<Record<PanelId, readonly PanelRow[]>>;
+	readonly view: ConsoleView;
+	readonly pageSize: number;
+	readonly loadTheme: (name: string) => Theme;
+	readonly exec: (containerId: string) => void;
+	readonly switchContext: (name: string) => void;
+	readonly quit: () => void;
+	readonly openChart: () => void;
+	readonly setHelpScroll: (update: (scroll: number) => number) => void;
+};
+
+const panelById: Readonly<Record<string, PanelId>> = {
+	'panel.engine': 'engine', 'panel.services': 'services', 'panel.containers': 'containers',
+	'panel.images': 'images', 'panel.volumes': 'volumes', 'panel.networks': 'networks',
+};
+
+const verbs: Readonly<Record<string, {verb: string; doing: string; done: string; action: 'restart' | 'stop' | 'start'}>> = {
+	'container.restart': {verb: 'Restart', doing: 'restarting', done: 'restarted', action: 'restart'},
+	'container.stop': {verb: 'Stop', doing: 'stopping', done: 'stopped', action: 'stop'},
+	'container.start': {verb: 'Start', doing: 'starting', done: 'started', action: 'start'},
+};
+
+const error = (effects: CommandEffects, text: string) => effects.dispatch({type: 'showMessage', message: {text, tone: 'status.error'}});
+
+const label = (target: RowTarget) => target.name.replace(/^\//, '');
+
+const serviceVerbs: Readonly<Record<string, {verb: string; doing: string; done: string}>> = {
+	'service.restartWithDependents': {verb: 'Restart with dependents', doing: 'restarting with dependents', done: 'restarted with dependents'},
+	'project.up': {verb: 'Up the project of', doing: 'bringing up the project of', done: 'brought up the project of'},
+};
+
+/** Runs a project/service action (needs a compose service target). */
+async function performServiceAction(effects: CommandEffects, commandId: string, target: RowTarget): Promise<void> {
+	const spec = serviceVerbs[commandId]!;
+	if (target.kind !== 'service') return error(effects, `${spec.verb.toLowerCase()}: select a compose service`);
+	const run = commandId === 'project.up' ? effects.source.actions.upProject?.bind(undefined, target.project) : effects.source.actions.restartWithDependents?.bind(undefined, target.project, target.name);
+	if (!run) return error(effects, `${commandId} is not available`);
+	effects.dispatch({type: 'actionStarted', label: `${spec.doing} ${label(target)}…`});
+	try {
+		await run(new AbortController().signal);
+		effects.dispatch({type: 'actionFinished', message: {text: `${spec.done} ${label(target)}`, tone: 'status.ok'}});
+	} catch (failure) {
+		effects.dispatch({type: 'actionFinished', message: {text: `${spec.doing} ${label(target)} failed: ${failure instanceof Error ? failure.message : String(failure)}`, tone: 'status.error'}});
+	}
+}
+
+/** Runs a container action through the source's engine functions, reporting progress. */
+export async function performAction(effects: CommandEffects, commandId: string, target: RowTarget): Promise<void> {
+	if (commandId in serviceVerbs) return performServiceAction(effects, commandId, target);
+	const spec = verbs[commandId];
+	const run = spec ? effects.source.actions[spec.action] : undefined;
+	if (!spec || !run) return error(effects, `${commandId} is not available`);
+	const ids = targetIds(target);
+	if (ids.length === 0) return error(effects, `${label(target)} has no containers`);
+	effects.dispatch({type: 'actionStarted', label: `${spec.doing} ${label(target)}…`});
+	const controller = new AbortController();
+	try {
+		await Promise.all(ids.map(id => run(id, controller.signal)));
+		effects.dispatch({type: 'actionFinished', message: {text: `${spec.done} ${label(target)}`, tone: 'status.ok'}});
+	} catch (failure) {
+		controller.abort();
+		effects.dispatch({type: 'actionFinished', message: {text: `${spec.doing} ${label(target)} failed: ${failure instanceof Error ? failure.message : String(failure)}`, tone: 'status.error'}});
+	}
+}
+
+/** Starts a command on a target: dangerous ones ask first. */
+function actOn(state: ConsoleState, effects: CommandEffects, commandId: string, target: RowTarget | undefined): void {
+	const command = findCommand(effects.keymap, commandId);
+	if (!command) return error(effects, effects.keymap.readOnly ? 'not available in read-only mode' : `${commandId} is not available`);
+	if (!target || target.kind === 'resource') return error(effects, 'select a service or container first');
+	if (state.running) return error(effects, `wait: ${state.running}`);
+	if (commandId === 'container.exec') {
+		const id = targetContainer(effects.view, target);
+		return id ? effects.exec(id) : error(effects, 'no container to open a shell in');
+	}
+	if (command.dangerous) {
+		effects.dispatch({type: 'openOverlay', overlay: {kind: 'confirm', commandId, verb: verbs[commandId]?.verb ?? serviceVerbs[commandId]?.verb ?? commandId, target}});
+		return;
+	}
+	void performAction(effects, commandId, target);
+}
+
+/** Runs a submitted palette line. */
+function runPalette(state: ConsoleState, effects: CommandEffects, line: string): void {
+	const parsed = parsePalette(line, effects.keymap);
+	if ('error' in parsed) return error(effects, parsed.error);
+	const place = (name: string | undefined) => {
+		if (!name) return {target: selectedTarget(effects.rows[state.panel], state.cursors[state.panel])};
+		const found = findTarget(effects.rows, name);
+		if (found) effects.dispatch({type: 'setCursor', panel: found.panel, index: found.index});
+		return found ? {target: found.target} : undefined;
+	};
+	switch (parsed.kind) {
+		case 'show': {
+			const found = place(parsed.name);
+			if (!found) return error(effects, `no service or container named "${parsed.name}"`);
+			effects.dispatch({type: 'selectTab', tab: parsed.tab});
+			effects.dispatch({type: 'focus', focus: 'main'});
+			return;
+		}
+		case 'theme':
+			try {
+				effects.loadTheme(parsed.name);
+				effects.dispatch({type: 'setTheme', name: parsed.name});
+				effects.dispatch({type: 'showMessage', message: {text: `theme ${parsed.name}`, tone: 'status.ok'}});
+			} catch (failure) {
+				error(effects, (failure as Error).message);
+			}
+			return;
+		case 'action': {
+			const found = place(parsed.name);
+			if (!found) return error(effects, `no service or container named "${parsed.name}"`);
+			return actOn(state, effects, parsed.commandId, found.target);
+		}
+		case 'context':
+			return effects.switchContext(parsed.name);
+		case 'filter':
+			effects.dispatch({type: 'setFilter', panel: state.panel, filter: parsed.text});
+			return;
+		case 'help':
+			effects.dispatch({type: 'openOverlay', overlay: {kind: 'help'}});
+			return;
+		case 'quit':
+			return effects.quit();
+	}
+}
+
+/** Handles a key while a text line (filter, search, palette) is open. */
+function editInput(state: ConsoleState, effects: CommandEffects, input: string, key: Key): void {
+	if (state.overlay.kind !== 'input') return;
+	const {purpose, text} = state.overlay;
+	const apply = (next: string) => {
+		if (purpose === 'filter') effects.dispatch({type: 'setFilter', panel: state.panel, filter: next});
+		if (purpose === 'search') effects.dispatch({type: 'setSearch', search: next});
+	};
+	if (key.escape) {
+		apply('');
+		effects.dispatch({type: 'closeOverlay'});
+		return;
+	}
+	if (key.return) {
+		effects.dispatch({type: 'closeOverlay'});
+		if (purpose === 'palette') runPalette(state, effects, text);
+		return;
+	}
+	let next = text;
+	if (key.backspace || key.delete) next = [...text].slice(0, -1).join('');
+	else if (!key.ctrl && !key.meta && input && !/[\u0000-\u001f\u007f]/.test(input)) next = text + input;
+	else return;
+	effects.dispatch({type: 'editInput', text: next});
+	apply(next);
+}
+
+/** Handles one key press. */
+export function runCommand(state: ConsoleState, effects: CommandEffects, name: string | undefined, input: string, key: Key): void {
+	const {dispatch} = effects;
+	const overlay = state.overlay;
+	if (overlay.kind === 'input') return editInput(state, effects, input, key);
+	if (overlay.kind === 'confirm') {
+		dispatch({type: 'closeOverlay'});
+		if (input === 'y' || input === 'Y') void performAction(effects, overlay.commandId, overlay.target);
+		else dispatch({type: 'showMessage', message: {text: 'cancelled', tone: 'status.info'}});
+		return;
+	}
+	if (name === undefined) return;
+	const command = resolveKey(effects.keymap, name, state.focus);
+	if (overlay.kind === 'help') {
+		if (command?.id === 'cursor.down') effects.setHelpScroll(scroll => scroll + 1);
+		else if (command?.id === 'cursor.up') effects.setHelpScroll(scroll => Math.max(0, scroll - 1));
+		else if (command?.id === 'app.quit') effects.quit();
+		else if (name === 'escape' || command?.id === 'help.toggle') dispatch({type: 'closeOverlay'});
+		return;
+	}
+	if (!command) return;
+	const count = selectableIndexes(effects.rows[state.panel]).length;
+	const move = (delta: number) => {
+		if (state.focus === 'main') dispatch({type: 'scroll', delta: state.tab === 'logs' ? -delta : delta});
+		else dispatch({type: 'moveCursor', delta, count});
+	};
+	const target = selectedTarget(effects.rows[state.panel], state.cursors[state.panel]);
+	const id = command.id;
+	if (id in panelById) return dispatch({type: 'selectPanel', panel: panelById[id]!});
+	switch (id) {
+		case 'cursor.down': return move(1);
+		case 'cursor.up': return move(-1);
+		case 'cursor.pageDown': return move(effects.pageSize);
+		case 'cursor.pageUp': return move(-effects.pageSize);
+		case 'cursor.first': return move(-100_000);
+		case 'cursor.last': return move(100_000);
+		case 'panel.next': return dispatch({type: 'cyclePanel', delta: 1});
+		case 'panel.previous': return dispatch({type: 'cyclePanel', delta: -1});
+		case 'tab.next': return dispatch({type: 'cycleTab', delta: 1});
+		case 'tab.previous': return dispatch({type: 'cycleTab', delta: -1});
+		case 'focus.main': return dispatch({type: 'focus', focus: 'main'});
+		case 'focus.list':
+			if (state.logs.search) dispatch({type: 'setSearch', search: ''});
+			return dispatch({type: 'focus', focus: 'list'});
+		case 'list.filter':
+			if (state.focus === 'main' && state.tab === 'logs') return dispatch({type: 'openOverlay', overlay: {kind: 'input', purpose: 'search', text: state.logs.search}});
+			return dispatch({type: 'openOverlay', overlay: {kind: 'input', purpose: 'filter', text: state.filters[state.panel]}});
+		case 'search.next': return dispatch({type: 'moveMatch', delta: 1});
+		case 'search.previous': return dispatch({type: 'moveMatch', delta: -1});
+		case 'logs.follow': return dispatch({type: 'toggleLogs', option: 'follow'});
+		case 'logs.wrap': return dispatch({type: 'toggleLogs', option: 'wrap'});
+		case 'logs.timestamps': return dispatch({type: 'toggleLogs', option: 'timestamps'});
+		case 'inspect.reveal': return dispatch({type: 'toggleReveal'});
+		case 'palette.open': return dispatch({type: 'openOverlay', overlay: {kind: 'input', purpose: 'palette', text: ''}});
+		case 'help.toggle':
+			effects.setHelpScroll(() => 0);
+			return dispatch({type: 'openOverlay', overlay: {kind: 'help'}});
+		case 'app.quit': return effects.quit();
+		case 'chart.open': return effects.openChart();
+		default: return actOn(state, effects, id, target);
+	}
+}

@@ -1,0 +1,157 @@
+/**
+ * What the console draws, as plain data. The live source (engine model + stats + logs)
+ * and the test fake both produce these; components never see dockerode objects. Every
+ * string in here is raw: rows sanitise at format time.
+ */
+
+/** Health as the product defines it. */
+export type Health = 'starting' | 'healthy' | 'unhealthy' | 'none';
+
+/** One container as the lists and tabs need it. */
+export type ContainerView = {
+	readonly id: string;
+	readonly name: string;
+	readonly image: string;
+	/** running, exited, restarting, paused, dead, created. */
+	readonly state: string;
+	readonly health: Health;
+	readonly project?: string;
+	readonly service?: string;
+	readonly startedAt?: string;
+	readonly cpuPercent?: number;
+	readonly memoryBytes?: number;
+};
+
+/** A compose service, Swarm service, or their containers grouped. */
+export type ServiceView = {
+	readonly project: string;
+	readonly name: string;
+	readonly containerIds: readonly string[];
+	readonly running: number;
+	readonly desired: number;
+	readonly health: Health;
+	/** The worst state of its containers, for the glyph when there is no healthcheck. */
+	readonly state: string;
+	readonly cpuPercent?: number;
+	readonly memoryBytes?: number;
+};
+
+/** Engine facts for the Engine panel. */
+export type EngineView = {
+	readonly description: string;
+	readonly context?: string;
+	readonly mode?: string;
+	readonly version?: string;
+	readonly swarm?: string;
+};
+
+/** Connection state: shown, never crashed on. */
+export type ConnectionView = {
+	readonly state: 'connecting' | 'connected' | 'reconnecting';
+	readonly detail?: string;
+};
+
+/** A simple named row for images, volumes and networks. */
+export type ResourceView = {
+	readonly id: string;
+	readonly name: string;
+	readonly detail: string;
+};
+
+/** Everything the console shows at one moment. */
+export type ConsoleView = {
+	readonly engine: EngineView;
+	readonly connection: ConnectionView;
+	readonly services: readonly ServiceView[];
+	/** Containers by id (all of them; standalone ones are those without a service). */
+	readonly containers: readonly ContainerView[];
+	readonly images: readonly ResourceView[];
+	readonly volumes: readonly ResourceView[];
+	readonly networks: readonly ResourceView[];
+	/** Latest Docker events, newest last, already short text. */
+	readonly events: readonly string[];
+};
+
+/** One log line for the Logs tab. */
+export type LogLine = {
+	readonly stream: 'stdout' | 'stderr';
+	readonly text: string;
+	readonly time?: string;
+};
+
+/** One stats sample for the Stats tab. */
+export type StatsSample = {
+	readonly time: number;
+	readonly cpuPercent: number;
+	readonly memoryBytes: number;
+	readonly memoryLimit?: number;
+	readonly netRxBytes?: number;
+	readonly netTxBytes?: number;
+	readonly blockReadBytes?: number;
+	readonly blockWriteBytes?: number;
+};
+
+/** One healthcheck result for the Health tab. */
+export type HealthResult = {
+	readonly start: string;
+	readonly exitCode: number;
+	readonly output: string;
+};
+
+/** Inspect facts for the Inspect and Health tabs. */
+export type ContainerDetails = {
+	readonly id: string;
+	readonly name: string;
+	readonly image: string;
+	readonly command: readonly string[];
+	readonly env: readonly string[];
+	readonly labels: Readonly<Record<string, string>>;
+	readonly restartPolicy?: string;
+	readonly networkMode?: string;
+	readonly mounts: readonly string[];
+	readonly ports: readonly string[];
+	readonly healthcheck?: string;
+	readonly health: readonly HealthResult[];
+	readonly state: string;
+	readonly startedAt?: string;
+	readonly exitCode?: number;
+};
+
+/** `ps` output for the Top tab. */
+export type ProcessTable = {
+	readonly titles: readonly string[];
+	readonly processes: readonly (readonly string[])[];
+};
+
+/** The actions the console can run on a container; absent ones have no key. */
+export type ConsoleActions = {
+	readonly restart?: (id: string, signal: AbortSignal) => Promise<void>;
+	readonly stop?: (id: string, signal: AbortSignal) => Promise<void>;
+	readonly start?: (id: string, signal: AbortSignal) => Promise<void>;
+	/** Restarts a compose service and its dependents (engine: restartServices). */
+	readonly restartWithDependents?: (project: string, service: string, signal: AbortSignal) => Promise<void>;
+	/** Brings a compose project up from the files its containers were created from (engine: upProject). */
+	readonly upProject?: (project: string, signal: AbortSignal) => Promise<void>;
+};
+
+/**
+ * Where the console gets its data and runs actions. The live implementation wraps the
+ * engine's model, stats feed and log follower; tests pass a fake.
+ */
+export type ConsoleSource = {
+	snapshot(): ConsoleView;
+	/** Calls `listener` after the view changed; returns the unsubscribe function. */
+	subscribe(listener: () => void): () => void;
+	/** Follows a container's logs (a bounded tail first) until `signal` aborts. */
+	followLogs?(id: string, onLines: (lines: readonly LogLine[]) => void, signal: AbortSignal): void;
+	/** Stats history of a container, oldest first (bounded). */
+	statsHistory?(id: string): readonly StatsSample[];
+	/** Declares which containers are on screen so only their stats stream. */
+	watchStats?(ids: readonly string[]): void;
+	inspect?(id: string): Promise<ContainerDetails>;
+	top?(id: string): Promise<ProcessTable>;
+	readonly actions: ConsoleActions;
+	/** The command that opens a shell in a container, run with inherited stdio. */
+	shellCommand?(id: string): {file: string; args: readonly string[]; env: Readonly<Record<string, string>>};
+	close(): void;
+};

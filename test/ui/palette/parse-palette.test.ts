@@ -1,0 +1,30 @@
+import {describe, it} from 'node:test';
+import assert from 'node:assert/strict';
+import {buildKeymap} from '../../../source/ui/keys/keymap.js';
+import {parsePalette, paletteVerbs} from '../../../source/ui/palette/parse-palette.js';
+
+describe('command palette', () => {
+	const keymap = buildKeymap();
+	it('parses :logs api, :theme light, :restart api, :context NAME, :filter and :quit', () => {
+		assert.deepEqual(parsePalette('logs api', keymap), {kind: 'show', tab: 'logs', name: 'api'});
+		assert.deepEqual(parsePalette('  stats  ', keymap), {kind: 'show', tab: 'stats', name: undefined});
+		assert.deepEqual(parsePalette('theme light', keymap), {kind: 'theme', name: 'light'});
+		assert.deepEqual(parsePalette('restart api', keymap), {kind: 'action', commandId: 'container.restart', name: 'api'});
+		assert.deepEqual(parsePalette('context prod', keymap), {kind: 'context', name: 'prod'});
+		assert.deepEqual(parsePalette('filter web', keymap), {kind: 'filter', text: 'web'});
+		assert.deepEqual(parsePalette('quit', keymap), {kind: 'quit'});
+	});
+
+	it('explains bad input', () => {
+		assert.match((parsePalette('theme', keymap) as {error: string}).error, /theme needs a name/);
+		assert.match((parsePalette('fly away', keymap) as {error: string}).error, /unknown command "fly"/);
+		assert.match((parsePalette('', keymap) as {error: string}).error, /type a command/);
+	});
+
+	it('under --read-only has no action verbs, and says why when one is typed', () => {
+		const readOnly = buildKeymap({readOnly: true});
+		assert.deepEqual((parsePalette('restart api', readOnly) as {error: string}).error, 'restart is not available in read-only mode');
+		assert.ok(!paletteVerbs(readOnly).some(verb => verb.verb === 'restart' || verb.verb === 'stop'));
+		assert.ok(paletteVerbs(keymap).some(verb => verb.verb === 'restart'));
+	});
+});

@@ -19,9 +19,11 @@ import {criticalPath, planStartup} from '../source/engine/plan/graph.js';
 
 const image = process.env.DECKHAND_TEST_IMAGE ?? 'deckhand-test/busybox:1';
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+/** Multiplies every delay: 1 = sub-second services, 4 = services that take seconds to start, like real databases. */
+const scale = Number(process.env.BENCH_SCALE ?? 1);
 
 /** service → [delay ms, dependencies (healthy)]. */
-const graph: Record<string, [number, string[]]> = {
+const baseGraph: Record<string, [number, string[]]> = {
 	base: [1000, []],
 	a1: [500, ['base']],
 	a2: [500, ['a1']],
@@ -33,6 +35,7 @@ const graph: Record<string, [number, string[]]> = {
 	top: [200, ['join']],
 	solo: [2000, []],
 };
+const graph = Object.fromEntries(Object.entries(baseGraph).map(([name, [delay, deps]]) => [name, [delay * scale, deps]])) as typeof baseGraph;
 
 function stack(name: string, sequential: boolean): LoadedCompose {
 	const services: Record<string, unknown> = {};

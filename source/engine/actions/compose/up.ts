@@ -74,6 +74,15 @@ async function ensureResources(docker: Docker, project: ComposeProject, services
 	}
 }
 
+/** Runs `work` over `items` with at most `limit` in flight. */
+async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+	let next = 0;
+	const worker = async () => {
+		while (next < items.length) await work(items[next++]!);
+	};
+	await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker));
+}
+
 /** Brings the project up; never rejects for a step failure (see `result.failed`). */
 export async function upProject(docker: Docker, loaded: Pick<LoadedCompose, 'project' | 'locate'>, options: UpOptions = {}): Promise<UpResult> {
 	const {project} = loaded;
@@ -86,34 +95,45 @@ export async function upProject(docker: Docker, loaded: Pick<LoadedCompose, 'pro
 	const existing = new Map((await listProjectContainers(docker, project.name)).filter(c => c.labels[Label.composeNumber] === '1' || !c.labels[Label.composeNumber]).map(c => [c.labels[Label.composeService] ?? '', c]));
 	const ids = new Map<string, string>();
 	const actions: Record<string, string> = {};
+	const needsStart = new Set<string>();
+	const convergeErrors = new Map<string, unknown>();
+
+	// Converge first, like compose: every container that is missing or changed is (re)created
+	// concurrently before anything starts, so creation never sits on the critical path; the
+	// plan's `start` steps then only start and gate.
+	await forEachLimited(plan.services, Math.max(1, options.concurrency ?? 8), async name => converge(name).catch(error => {
+		convergeErrors.set(name, error);
+	}));
+	async function converge(name: string): Promise<void> {
+		const service = project.services[name]!;
+		const current = existing.get(name);
+		if (current && current.labels[Label.composeConfigHash] === configHash(service)) {
+			ids.set(name, current.id);
+			const status = await containerStatus(docker, current.id);
+			if (status.running) actions[name] = 'unchanged';
+			else if (status.exitCode === 0 && status.status === 'exited' && plan.steps.some(s => s.id === `complete:${name}`)) actions[name] = 'completed';
+			else {
+				actions[name] = 'started';
+				needsStart.add(name);
+			}
+			return;
+		}
+		if (current) {
+			await stopContainerById(docker, current.id, Math.ceil((service.stopGracePeriodMs ?? 10_000) / 1000));
+			await removeContainerById(docker, current.id);
+		}
+		ids.set(name, await createContainer(docker, createOptions(project, service)));
+		actions[name] = current ? 'recreated' : 'created';
+		needsStart.add(name);
+	}
 
 	const result = await executePlan(
 		plan,
 		async (step, {signal, detail}) => {
 			const service = project.services[step.service]!;
 			if (step.kind === 'start') {
-				const current = existing.get(service.name);
-				const hash = configHash(service);
-				if (current && current.labels[Label.composeConfigHash] === hash) {
-					ids.set(service.name, current.id);
-					const status = await containerStatus(docker, current.id);
-					if (status.running) actions[service.name] = 'unchanged';
-					else if (status.exitCode === 0 && status.status === 'exited' && plan.steps.some(s => s.id === `complete:${service.name}`)) actions[service.name] = 'completed';
-					else {
-						await startContainerById(docker, current.id);
-						actions[service.name] = 'started';
-					}
-					detail(actions[service.name]!);
-					return;
-				}
-				if (current) {
-					await stopContainerById(docker, current.id, Math.ceil((service.stopGracePeriodMs ?? 10_000) / 1000));
-					await removeContainerById(docker, current.id);
-				}
-				const id = await createContainer(docker, createOptions(project, service));
-				ids.set(service.name, id);
-				await startContainerById(docker, id);
-				actions[service.name] = current ? 'recreated' : 'created';
+				if (convergeErrors.has(service.name)) throw convergeErrors.get(service.name);
+				if (needsStart.has(service.name)) await startContainerById(docker, ids.get(service.name)!);
 				detail(actions[service.name]!);
 				return;
 			}

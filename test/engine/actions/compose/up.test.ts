@@ -80,12 +80,16 @@ describe('up on the real engine', {concurrency: true}, () => {
 
 	it('stops at a failing job: reports step, exit code and output, and starts nothing after it', async () => {
 		const stack = testStack(run, 'failjob', {migrate: job(0, 3), api: healthyAfter(0, {migrate: 'service_completed_successfully'})});
-		const result = await upProject(docker, stack, {timeoutMs: 60_000});
+		const events: string[] = [];
+		const result = await upProject(docker, stack, {timeoutMs: 60_000, onEvent: event => events.push(`${event.type} ${event.step}`)});
 		assert.equal(result.ok, false);
 		assert.equal(result.failed!.step.id, 'complete:migrate');
 		assert.match(result.failed!.failure.message, /exited with code 3/);
 		assert.match(result.failed!.failure.lastOutput ?? '', /job-output-3/);
-		assert.equal(result.actions.api, undefined, 'api was never created');
+		// Like compose, every container is created up front; the gate keeps api from starting.
+		const api = (await docker.listContainers({all: true, filters: JSON.stringify({label: [`com.docker.compose.project=${stack.project.name}`, 'com.docker.compose.service=api']})}))[0];
+		assert.equal(api?.State, 'created', 'api was created but never started');
+		assert.equal(events.includes('starting start:api'), false, 'no start step ran for api');
 	});
 
 	it('restart --with-dependents stops dependents first, then brings them back in order; down removes dependents first', async () => {

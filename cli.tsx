@@ -93,7 +93,7 @@ async function main(argv: readonly string[]): Promise<number> {
 		return ExitCode.usage;
 	}
 	const command = await load();
-	const cli = parse(`\n  Usage\n    $ deckhand ${command.usage}\n\n  ${command.summary}\n`, rest, {...globalFlags, ...command.flags});
+	const cli = parse(`\n  Usage\n    $ deckhand ${command.usage.replace(/^deckhand /, '')}\n\n  ${command.summary}\n`, rest, {...globalFlags, ...command.flags});
 	return command.run({
 		input: cli.input,
 		flags: cli.flags as never,

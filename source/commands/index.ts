@@ -8,6 +8,7 @@ export const commands: Readonly<Record<string, () => Promise<Command<any>>>> = {
 	up: async () => (await import('./up.js')).default,
 	down: async () => (await import('./down.js')).default,
 	restart: async () => (await import('./restart.js')).default,
+	doctor: async () => (await import('./doctor.js')).default,
 };
 
 /** The names, for help and "unknown command" errors. */

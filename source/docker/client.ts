@@ -1,37 +1,117 @@
+/**
+ * The dockerode client for the engine the flags and environment point at (resolution in
+ * connection.ts), and `connectEngine`, which also proves the engine answers.
+ */
+import {readFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import Docker from 'dockerode';
+import {EngineUnreachableError} from '../engine/errors.js';
+import {dockerOptionsFor, resolveEndpoint, type EngineEndpoint} from './connection.js';
 
 /** Where deckhand was asked to connect (global flags; environment fills the rest). */
 export type ConnectOptions = {
 	readonly host?: string;
 	readonly context?: string;
 	readonly env?: NodeJS.ProcessEnv;
+	/** Home directory for ~/.docker and ~/.ssh (default: the user's). */
+	readonly homeDirectory?: string;
 };
 
 /** A resolved engine: the dockerode client and a human description of how it was reached. */
 export type EngineConnection = {
 	readonly docker: Docker;
-	/** e.g. `unix:///var/run/docker.sock` or `context prod (ssh://ops@db1)`. */
+	/** e.g. `unix:///var/run/docker.sock (DOCKER_HOST)` or `context prod (ssh://ops@db1)`. */
 	readonly description: string;
 	/** The DOCKER_HOST-style URL in use. */
 	readonly host: string;
+	/** How the endpoint was chosen (kind, source, context, TLS). */
+	readonly endpoint: EngineEndpoint;
 };
 
+const readTextOrUndefined = (file: string): string | undefined => {
+	try {
+		return readFileSync(file, 'utf8');
+	} catch {
+		return undefined;
+	}
+};
+
+/** The first default ssh identity, for ssh endpoints when no agent is running. */
+function defaultSshKey(env: NodeJS.ProcessEnv, homeDirectory: string): Buffer | undefined {
+	if (env.SSH_AUTH_SOCK) return undefined;
+	for (const name of ['id_ed25519', 'id_ecdsa', 'id_rsa']) {
+		try {
+			return readFileSync(path.join(homeDirectory, '.ssh', name));
+		} catch {
+			// Try the next identity.
+		}
+	}
+	return undefined;
+}
+
+/** A client for one endpoint (no network traffic yet). */
+export function clientFor(endpoint: EngineEndpoint, env: NodeJS.ProcessEnv = process.env, homeDirectory = os.homedir()): Docker {
+	const sshKey = endpoint.kind === 'ssh' ? defaultSshKey(env, homeDirectory) : undefined;
+	return new Docker(dockerOptionsFor(endpoint, file => readFileSync(file), env, sshKey));
+}
+
 /**
- * Builds a client for the engine the options and environment point at.
- * (Bootstrap version: DOCKER_HOST unix/tcp or the default socket. Contexts, TLS and ssh are
- * resolved by source/docker/connection.ts, which replaces this body.)
+ * Builds a client for the engine the options and environment point at, without contacting
+ * it. Throws UsageError for conflicting flags, unknown contexts or malformed hosts.
  */
 export function createConnection(options: ConnectOptions = {}): EngineConnection {
 	const env = options.env ?? process.env;
-	const host = options.host ?? env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
-	if (host.startsWith('unix://')) {
-		const socketPath = host.slice('unix://'.length);
-		return {docker: new Docker({socketPath}), description: host, host};
+	const homeDirectory = options.homeDirectory ?? os.homedir();
+	const endpoint = resolveEndpoint({host: options.host, context: options.context, env, homeDirectory, readFile: readTextOrUndefined});
+	return {docker: clientFor(endpoint, env, homeDirectory), description: endpoint.description, host: endpoint.host, endpoint};
+}
+
+/** Resolves when `docker` answers a ping within `timeoutMs`, else rejects with the reason. */
+export async function pingWithin(docker: Docker, timeoutMs: number): Promise<void> {
+	let timer: NodeJS.Timeout | undefined;
+	try {
+		await Promise.race([
+			docker.ping(),
+			new Promise((_, reject) => {
+				timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+			}),
+		]);
+	} finally {
+		if (timer) clearTimeout(timer);
 	}
-	const url = new URL(host);
-	return {
-		docker: new Docker({host: url.hostname, port: Number(url.port || 2375), protocol: 'http'}),
-		description: host,
-		host,
-	};
+}
+
+/** How to fix an unreachable endpoint, by how it was chosen. */
+function remedy(endpoint: EngineEndpoint): string {
+	if (endpoint.source === 'context') return `check the context with \`docker --context ${endpoint.context} info\`, or pick another with --context / DOCKER_CONTEXT`;
+	if (endpoint.kind === 'ssh') return 'check that `ssh` to that host works and docker runs there, or set DOCKER_HOST / --host / --context';
+	if (endpoint.kind === 'tcp') return 'check that dockerd listens there (and the TLS files in DOCKER_CERT_PATH), or set DOCKER_HOST / --host / --context';
+	return 'start dockerd (or mount its socket), or set DOCKER_HOST / --host, or pick a context with --context';
+}
+
+/**
+ * Resolves the endpoint and proves it answers within `timeoutMs`. When nothing was
+ * configured, the per-user Docker Desktop socket is tried after the system one, as the
+ * docker client does. Unreachable → EngineUnreachableError (exit 3) naming every attempt.
+ */
+export async function connectEngine(options: ConnectOptions & {readonly timeoutMs?: number} = {}): Promise<EngineConnection> {
+	const timeoutMs = options.timeoutMs ?? 3000;
+	const first = createConnection(options);
+	const candidates = [first];
+	if (first.endpoint.source === 'default') {
+		const userSocket = path.join(options.homeDirectory ?? os.homedir(), '.docker', 'run', 'docker.sock');
+		const endpoint: EngineEndpoint = {...first.endpoint, host: `unix://${userSocket}`, description: `unix://${userSocket} (Docker Desktop socket)`};
+		candidates.push({docker: clientFor(endpoint), description: endpoint.description, host: endpoint.host, endpoint});
+	}
+	const tried: string[] = [];
+	for (const candidate of candidates) {
+		try {
+			await pingWithin(candidate.docker, timeoutMs);
+			return candidate;
+		} catch (error) {
+			tried.push(`${candidate.description}: ${(error as Error).message}`);
+		}
+	}
+	throw new EngineUnreachableError(`no Docker engine answered (tried ${tried.join('; ')}); ${remedy(first.endpoint)}`, tried);
 }

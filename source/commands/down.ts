@@ -2,7 +2,7 @@
  * `deckhand down [-f FILE]... [-p NAME] [--volumes] [--json]`: stop and remove a project's
  * containers in reverse dependency order, then its networks (volumes only with --volumes).
  */
-import {createConnection} from '../docker/client.js';
+import {connectEngine} from '../docker/client.js';
 import {downProject} from '../engine/actions/compose/down.js';
 import {loadCompose, normaliseProjectName} from '../engine/compose/load.js';
 import {defineCommand} from './types.js';
@@ -20,7 +20,7 @@ export default defineCommand({
 	async run({flags, global, stdout, signal}) {
 		// With -p and no -f the file is not needed: the containers' labels carry the graph.
 		const project = flags.projectName && !flags.file?.length ? normaliseProjectName(flags.projectName) : loadCompose({files: flags.file, projectName: flags.projectName}).project.name;
-		const {docker} = createConnection(global);
+		const {docker} = await connectEngine(global);
 		const result = await downProject(docker, project, {
 			volumes: flags.volumes,
 			signal,

@@ -2,7 +2,7 @@
  * `deckhand restart SERVICE... [--with-dependents] [-p NAME | -f FILE]`: restart and wait ready;
  * with dependents, stop them first and bring them back in dependency order, each gated.
  */
-import {createConnection} from '../docker/client.js';
+import {connectEngine} from '../docker/client.js';
 import {restartServices} from '../engine/actions/compose/restart.js';
 import {loadCompose, normaliseProjectName} from '../engine/compose/load.js';
 import {parseDuration} from '../engine/duration.js';
@@ -28,7 +28,7 @@ export default defineCommand({
 		const timeoutMs = flags.timeout === undefined ? 300_000 : parseDuration(flags.timeout);
 		if (flags.timeout !== undefined && timeoutMs === undefined) throw new UsageError(`invalid --timeout "${flags.timeout}"`);
 		const project = flags.projectName && !flags.file?.length ? normaliseProjectName(flags.projectName) : loadCompose({files: flags.file, projectName: flags.projectName}).project.name;
-		const {docker} = createConnection(global);
+		const {docker} = await connectEngine(global);
 		const result = await restartServices(docker, project, input, {
 			withDependents: flags.withDependents,
 			timeoutMs,

@@ -3,7 +3,8 @@
  * start a compose stack as a dependency plan. Live list on a TTY, plain lines otherwise,
  * `--json` one event per line. `--swarm` deploys the file as Swarm services instead.
  */
-import {createConnection} from '../docker/client.js';
+import {connectEngine} from '../docker/client.js';
+import {engineParallelism} from '../docker/mode.js';
 import {loadCompose} from '../engine/compose/load.js';
 import {upProject} from '../engine/actions/compose/up.js';
 import {parseDuration} from '../engine/duration.js';
@@ -14,8 +15,6 @@ import {defineCommand} from './types.js';
 
 const spinnerFrames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
-/** Default parallel engine calls until the connection mode says otherwise. */
-const defaultConcurrency = 8;
 
 export default defineCommand({
 	name: 'up',
@@ -36,22 +35,27 @@ export default defineCommand({
 		if (flags.timeout !== undefined && timeoutMs === undefined) throw new UsageError(`invalid --timeout "${flags.timeout}" (use e.g. 90s, 2m)`);
 		const loaded = loadCompose({files: flags.file, projectName: flags.projectName, profiles: flags.profile?.length ? flags.profile : undefined});
 		for (const warning of loaded.warnings) stderr.write(`warning: ${warning.message}\n`);
+		const connection = await connectEngine(global);
+		// Parallel engine calls from the detected mode: more on host/socket, fewer in DinD and remote.
+		const concurrency = await engineParallelism(connection);
 		if (flags.swarm) {
-			// Helper D's Swarm module; loaded by a computed path until it lands so this file builds without it.
-			const swarmModule = '../engine/swarm/index.js';
-			const swarm = (await import(swarmModule).catch(() => undefined)) as {deploySwarmStack?: (...args: unknown[]) => Promise<unknown>} | undefined;
-			if (!swarm?.deploySwarmStack) throw new UsageError('--swarm is not available in this build');
-			await swarm.deploySwarmStack(createConnection(global).docker, loaded, {signal, timeoutMs});
+			// Loaded lazily: plain `up` never pays for the Swarm module. Failures throw (exit 1) with step, probe and last output.
+			const {deploySwarmStack} = await import('../engine/swarm/index.js');
+			const onSwarmEvent = (event: StepEvent) => {
+				if (flags.json) stdout.write(`${JSON.stringify(event)}\n`);
+				else if (event.type !== 'pending') stdout.write(`${formatStepEvent(event)}\n`);
+			};
+			const deployed = await deploySwarmStack(connection.docker, loaded, {services: input, signal, timeoutMs, onEvent: onSwarmEvent, concurrency});
+			if (!flags.json) stdout.write(`${loaded.project.name}: ${deployed.plan.services.length} Swarm services ready in ${(deployed.elapsedMs / 1000).toFixed(1)}s\n`);
 			return 0;
 		}
-		const {docker} = createConnection(global);
 		const live = !flags.json && stdout.isTTY === true ? liveList(stdout) : undefined;
 		const onEvent = (event: StepEvent) => {
 			if (flags.json) stdout.write(`${JSON.stringify(event)}\n`);
 			else if (live) live.update(event);
 			else if (event.type !== 'pending') stdout.write(`${formatStepEvent(event)}\n`);
 		};
-		const result = await upProject(docker, loaded, {services: input, signal, onEvent, timeoutMs, failFast: flags.failFast, concurrency: defaultConcurrency}).finally(() => live?.stop());
+		const result = await upProject(connection.docker, loaded, {services: input, signal, onEvent, timeoutMs, failFast: flags.failFast, concurrency}).finally(() => live?.stop());
 		if (result.failed) {
 			if (!flags.json) stderr.write(`${formatFailure(result.failed.step.id, result.failed.failure)}\n`);
 			throw new OperationFailedError(`up ${loaded.project.name} failed at ${result.failed.step.id}: ${result.failed.failure.message}`);

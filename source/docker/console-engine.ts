@@ -82,6 +82,11 @@ export type EngineEvent = {readonly type: string; readonly action: string; reado
 /** Streams engine events until `signal` aborts or the stream ends (then resolves). */
 export async function followEvents(docker: Docker, onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<void> {
 	const stream = (await docker.getEvents({})) as NodeJS.ReadableStream & {destroy?: () => void};
+	// Aborted while the request was on its way: an abort listener added now would never fire.
+	if (signal.aborted) {
+		stream.destroy?.();
+		return;
+	}
 	await new Promise<void>(resolve => {
 		let rest = '';
 		const stop = () => {
@@ -150,6 +155,10 @@ export async function followContainerLogs(
 	const info = await container.inspect();
 	if (signal.aborted) return;
 	const stream = (await container.logs({follow: true, stdout: true, stderr: true, tail, timestamps: true})) as unknown as NodeJS.ReadableStream & {destroy?: () => void};
+	if (signal.aborted) {
+		stream.destroy?.();
+		return;
+	}
 	const split = (name: 'stdout' | 'stderr') => {
 		let rest = '';
 		const output = new PassThrough();

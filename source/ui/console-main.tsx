@@ -113,7 +113,7 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 						settle({kind: 'context', name});
 					}}
 				/>,
-				{stdout: inkStdout, stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 15},
+				{stdout: inkStdout, stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 10},
 			);
 			instance.waitUntilExit().then(() => settle({kind: 'quit'}), () => settle({kind: 'quit'}));
 			const next = await outcome;
@@ -150,6 +150,30 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 }
 
 /**
+ * Stops this process reading the terminal while a child owns it. Unmounted, Ink only removes
+ * its listener: Node keeps reading fd 0 into the stream's buffer until that is full, so a
+ * shell would lose keys to us. Reading restarts by itself when Ink listens again.
+ */
+function releaseStdin(): void {
+	const stdin = process.stdin as NodeJS.ReadStream & {_handle?: {reading?: boolean; readStop?: () => number}};
+	if (stdin.isTTY) stdin.setRawMode(false);
+	stdin.pause();
+	if (stdin._handle?.reading) {
+		stdin._handle.readStop?.();
+		stdin._handle.reading = false;
+	}
+}
+
+/** Undoes `releaseStdin` once the child is gone, so Ink's next listener gets keys again. */
+function reclaimStdin(): void {
+	const stdin = process.stdin as NodeJS.ReadStream & {_handle?: {reading?: boolean; readStart?: () => number}};
+	if (stdin._handle && !stdin._handle.reading) {
+		stdin._handle.reading = true;
+		stdin._handle.readStart?.();
+	}
+}
+
+/**
  * Shows the blessed-contrib chart view between two Ink renders, in its own process (see
  * chart/chart-process.ts for why), seeded with the stats history collected so far.
  */
@@ -165,13 +189,14 @@ async function runCharts(source: ConsoleSource, host: string, fullScreen: boolea
 	// Built: plain node. From sources (tsx): the .ts entry through tsx's loader.
 	const [entry, loader] = existsSync(built) ? [built, []] : [fileURLToPath(new URL('chart/chart-process.ts', import.meta.url)), ['--import', 'tsx']];
 	if (fullScreen) process.stdout.write(leaveScreen);
-	if (process.stdin.isTTY) process.stdin.setRawMode(false);
+	releaseStdin();
 	try {
 		const {execa} = await import('execa');
 		const result = await execa(process.execPath, [...loader, entry, host, seedFile, color ? '1' : '0'], {stdio: 'inherit', reject: false});
 		return result.exitCode === 0 ? undefined : {text: `charts ended with exit ${result.exitCode ?? '?'}`, tone: 'status.error'};
 	} finally {
 		rmSync(directory, {recursive: true, force: true});
+		reclaimStdin();
 		if (fullScreen) process.stdout.write(enterScreen);
 	}
 }
@@ -186,7 +211,7 @@ async function runShell(source: ConsoleSource, id: string, fullScreen: boolean):
 	const stdout = process.stdout;
 	if (fullScreen) stdout.write(leaveScreen);
 	stdout.write(`deckhand: shell in ${id.slice(0, 12)} (exit to return)\n`);
-	if (process.stdin.isTTY) process.stdin.setRawMode(false);
+	releaseStdin();
 	// Ctrl-C in the shell also signals deckhand (same process group): ignore it meanwhile.
 	const interruptListeners = process.listeners('SIGINT');
 	process.removeAllListeners('SIGINT');
@@ -201,6 +226,7 @@ async function runShell(source: ConsoleSource, id: string, fullScreen: boolean):
 	} finally {
 		process.off('SIGINT', ignore);
 		for (const listener of interruptListeners) process.on('SIGINT', listener as NodeJS.SignalsListener);
+		reclaimStdin();
 		if (fullScreen) stdout.write(enterScreen);
 	}
 }

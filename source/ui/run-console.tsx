@@ -15,6 +15,15 @@ export type ConsoleOptions = {
 /** Renders the console until the user quits; returns the exit code. */
 export async function runConsole(options: ConsoleOptions): Promise<number> {
 	if (process.stdout.isTTY && process.stdin.isTTY && process.env.CI !== undefined) process.env.CI = 'false';
+	// React's development build checks and warns on every render: several times the CPU.
+	process.env.NODE_ENV ??= 'production';
+	// Small heap growth steps: see heap-limits.ts.
+	await import('./heap-limits.js');
 	const {startConsole} = await import('./console-main.js');
-	return startConsole(options);
+	const code = await startConsole(options);
+	// The terminal is restored by now. A Docker stream still closing must not keep a person
+	// waiting at a frozen prompt: leave within half a second whatever is still open (the
+	// timer is unref'd, so a clean exit is not delayed by it).
+	setTimeout(() => process.exit(), 500).unref();
+	return code;
 }

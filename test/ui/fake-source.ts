@@ -88,6 +88,13 @@ export function fakeSource(view: ConsoleView = demoView(), options: {actions?: b
 			restart: record('restart'), stop: record('stop'), start: record('start'),
 			restartWithDependents: async (project, service) => void calls.push(`restart-dependents ${project}/${service}`),
 			upProject: async project => void calls.push(`up ${project}`),
+			reload: async id => {
+				calls.push(`reload ${id}`);
+				return 'signal SIGHUP, ready after 0.10s';
+			},
+			deploy: async (id, tarball) => void calls.push(`deploy ${id} ${tarball}`),
+			rollback: async id => void calls.push(`rollback ${id}`),
+			scale: async (stack, service, replicas) => void calls.push(`scale ${stack ?? '-'} ${service} ${replicas}`),
 		},
 		close: () => calls.push('close'),
 	};

@@ -40,6 +40,7 @@ export function groupServices(containers: readonly ContainerView[], isSwarmTask:
 			containerIds: shown.map(member => member.id),
 			running: running.length,
 			desired: shown.length,
+			...(members.some(isSwarmTask) ? {swarm: true} : {}),
 			health: running.map(member => member.health).sort((a, b) => healthRank[b] - healthRank[a])[0] ?? 'none',
 			state: shown.map(member => member.state).sort((a, b) => stateRank(a) - stateRank(b))[0] ?? 'exited',
 			cpuPercent: sum(member => member.cpuPercent),

@@ -12,7 +12,9 @@ import {
 import {restartContainer, startContainer, stopContainer} from '../../engine/actions/lifecycle.js';
 import {OperationFailedError, UsageError} from '../../engine/errors.js';
 import {Label} from '../../engine/labels.js';
-import type {ConsoleSource, ConsoleView, ContainerDetails, ContainerView, LogLine, StatsSample} from '../view/types.js';
+import type {ConsoleSource, ConsoleView, ContainerView, LogLine, StatsSample} from '../view/types.js';
+import {detailsFrom} from './container-details.js';
+import {engineActions} from './engine-actions.js';
 import {groupServices, serviceOf} from './group-services.js';
 
 /** Tunables, shrunk by tests. */
@@ -22,6 +24,8 @@ export type LiveSourceOptions = {
 	readonly statsIntervalMs?: number;
 	readonly statsHistory?: number;
 	readonly maxEvents?: number;
+	/** Least time between two container re-lists caused by events. */
+	readonly relistGapMs?: number;
 	/** Stats history to start from (the chart process gets the console's). */
 	readonly seedHistory?: Readonly<Record<string, readonly StatsSample[]>>;
 };
@@ -33,7 +37,7 @@ export function createLiveSource(connection: EngineConnection, options: LiveSour
 	const {docker} = connection;
 	const controller = new AbortController();
 	const {signal} = controller;
-	const listeners = new Set<() => void>();
+	const listeners = new Set<(urgent?: boolean) => void>();
 	const statsEvery = options.statsIntervalMs ?? 2000;
 	const historyLength = options.statsHistory ?? 90;
 	let facts: ContainerFacts[] = [];
@@ -46,10 +50,10 @@ export function createLiveSource(connection: EngineConnection, options: LiveSour
 	const previous = new Map<string, {cpuTotal: number; systemTotal: number}>();
 	let watched: readonly string[] = [];
 
-	const notify = () => {
-		for (const listener of listeners) listener();
+	const notify = (urgent = false) => {
+		for (const listener of listeners) listener(urgent);
 	};
-	const rebuild = () => {
+	const rebuild = (urgent = false) => {
 		const containers: ContainerView[] = facts.map(fact => {
 			const membership = serviceOf(fact.labels);
 			const last = history.get(fact.id)?.at(-1);
@@ -62,7 +66,7 @@ export function createLiveSource(connection: EngineConnection, options: LiveSour
 		});
 		const swarmTasks = new Set(facts.filter(fact => fact.labels[Label.swarmTaskId]).map(fact => fact.id));
 		view = {...view, containers, services: groupServices(containers, container => swarmTasks.has(container.id))};
-		notify();
+		notify(urgent);
 	};
 
 	let recentEvents: Array<{event: EngineEvent; seen: number}> = [];
@@ -89,6 +93,22 @@ export function createLiveSource(connection: EngineConnection, options: LiveSour
 		});
 		return listing;
 	};
+	// Events come in bursts (a compose up, a busy CI on the same engine): re-list at most once
+	// per `relistGapMs`; what an event itself says is applied at once meanwhile (patchFromEvent).
+	const relistGapMs = options.relistGapMs ?? 1000;
+	let lastRelist = 0;
+	let relistTimer: NodeJS.Timeout | undefined;
+	const scheduleRelist = () => {
+		if (relistTimer || signal.aborted) return;
+		const wait = lastRelist + relistGapMs - Date.now();
+		const relist = () => {
+			relistTimer = undefined;
+			lastRelist = Date.now();
+			void refreshContainers().catch(() => undefined);
+		};
+		if (wait <= 0) relist();
+		else relistTimer = setTimeout(relist, wait);
+	};
 	const refreshResources = async () => {
 		// Await before spreading: `view` may have changed meanwhile (containers listed).
 		const resources = await listResources(docker);
@@ -111,9 +131,9 @@ export function createLiveSource(connection: EngineConnection, options: LiveSour
 			const patched = patchFromEvent(facts, event);
 			if (patched !== facts) {
 				facts = patched;
-				rebuild();
+				rebuild(true);
 			}
-			void refreshContainers().catch(() => undefined);
+			scheduleRelist();
 		}
 		else if (['image', 'volume', 'network'].includes(event.type)) resourceTimer ??= setTimeout(() => {
 			resourceTimer = undefined;
@@ -213,6 +233,8 @@ export function createLiveSource(connection: EngineConnection, options: LiveSour
 		inspect: async id => detailsFrom(await inspectContainer(docker, id)),
 		top: id => topContainer(docker, id),
 		actions: {
+			// Reload, deploy, rollback and scale: the engine functions the subcommands use, loaded on first use.
+			...engineActions(docker),
 			restart: (id, actionSignal) => restartContainer(docker, id, {signal: actionSignal}),
 			stop: (id, actionSignal) => stopContainer(docker, id, {signal: actionSignal}),
 			start: (id, actionSignal) => startContainer(docker, id, {signal: actionSignal}),
@@ -236,39 +258,25 @@ export function createLiveSource(connection: EngineConnection, options: LiveSour
 			controller.abort();
 			if (statsTimer) clearTimeout(statsTimer);
 			if (resourceTimer) clearTimeout(resourceTimer);
+			if (relistTimer) clearTimeout(relistTimer);
 			listeners.clear();
 		},
 	};
 }
 
-/** The container facts after one container event, as far as the event alone tells (pure). */
+/**
+ * The container facts after one container event, as far as the event alone tells (pure).
+ * Docker sends no event when a healthcheck starts over: a container that had a health
+ * state and (re)starts is `starting` until its next health_status event.
+ */
 export function patchFromEvent(facts: readonly ContainerFacts[], event: EngineEvent): ContainerFacts[] {
 	const health = /^health_status: (healthy|unhealthy|starting)$/.exec(event.action)?.[1] as ContainerFacts['health'] | undefined;
 	const state = {die: 'exited', kill: undefined, start: 'running', pause: 'paused', unpause: 'running', restart: 'running'}[event.action as 'die'];
 	if (!health && !state) return facts as ContainerFacts[];
-	return facts.map(fact => (fact.id === event.id ? {...fact, ...(state ? {state, health: state === 'running' ? fact.health : 'none'} : {}), ...(health ? {health} : {})} : fact));
-}
-
-/** Maps an inspect result to what the Inspect and Health tabs show. */
-export function detailsFrom(info: Awaited<ReturnType<typeof inspectContainer>>): ContainerDetails {
-	const check = info.Config.Healthcheck?.Test;
-	const ports = Object.entries(info.HostConfig.PortBindings ?? {}).map(([port, bindings]) => `${port} → ${((bindings as Array<{HostPort?: string}>) ?? []).map(binding => binding.HostPort).join(',')}`);
-	const health = (info.State as {Health?: {Log?: Array<{Start: string; ExitCode: number; Output: string}>}}).Health?.Log ?? [];
-	return {
-		id: info.Id,
-		name: info.Name,
-		image: info.Config.Image,
-		command: [...(info.Config.Entrypoint ? [info.Config.Entrypoint].flat() : []), ...(info.Config.Cmd ?? [])],
-		env: info.Config.Env ?? [],
-		labels: info.Config.Labels ?? {},
-		restartPolicy: info.HostConfig.RestartPolicy?.Name || 'no',
-		networkMode: info.HostConfig.NetworkMode,
-		mounts: (info.Mounts ?? []).map(mount => `${mount.Source ?? mount.Name ?? ''} → ${mount.Destination}${mount.RW ? '' : ' (ro)'}`),
-		ports,
-		healthcheck: check && check[0] !== 'NONE' ? check.join(' ') : undefined,
-		health: health.map(entry => ({start: entry.Start, exitCode: entry.ExitCode, output: entry.Output})),
-		state: info.State.Status,
-		startedAt: info.State.StartedAt,
-		exitCode: info.State.ExitCode,
-	};
+	const restarted = event.action === 'start' || event.action === 'restart';
+	return facts.map(fact => {
+		if (fact.id !== event.id) return fact;
+		const checked = restarted && fact.health !== 'none' ? {health: 'starting' as const} : {};
+		return {...fact, ...(state ? {state} : {}), ...checked, ...(health ? {health} : {})};
+	});
 }

@@ -24,6 +24,7 @@ const showVerbs: Readonly<Record<string, TabId>> = {logs: 'logs', stats: 'stats'
 const actionVerbs: Readonly<Record<string, string>> = {
 	restart: 'container.restart', stop: 'container.stop', start: 'container.start', exec: 'container.exec', shell: 'container.exec',
 	'restart-dependents': 'service.restartWithDependents', up: 'project.up',
+	reload: 'service.reload', deploy: 'service.deploy', rollback: 'service.rollback',
 };
 
 /** The verbs available with this key map. */

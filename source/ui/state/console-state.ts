@@ -19,7 +19,9 @@ export type Overlay =
 	| {readonly kind: 'none'}
 	| {readonly kind: 'help'}
 	| {readonly kind: 'input'; readonly purpose: 'filter' | 'palette' | 'search'; readonly text: string}
-	| {readonly kind: 'confirm'; readonly commandId: string; readonly verb: string; readonly target: RowTarget};
+	/** The tarball path for a deploy into `target`. */
+	| {readonly kind: 'input'; readonly purpose: 'deploy'; readonly text: string; readonly target: RowTarget}
+	| {readonly kind: 'confirm'; readonly commandId: string; readonly verb: string; readonly target: RowTarget; readonly argument?: string};
 
 /** A line in the status area: a result or an error. */
 export type StatusMessage = {readonly text: string; readonly tone: 'status.ok' | 'status.error' | 'status.info'};

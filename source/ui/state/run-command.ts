@@ -11,6 +11,7 @@ import type {Theme} from '../theme/theme.js';
 import {type PanelId, type PanelRow, type RowTarget, selectableIndexes} from '../view/rows.js';
 import type {ConsoleSource, ConsoleView} from '../view/types.js';
 import type {ConsoleAction, ConsoleState} from './console-state.js';
+import {engineCommandProblem, engineVerb, isEngineCommand, performEngineCommand} from './engine-commands.js';
 import {findTarget, selectedTarget, targetContainer, targetIds} from './targets.js';
 
 /** What the command runner may do besides changing state. */
@@ -65,7 +66,8 @@ async function performServiceAction(effects: CommandEffects, commandId: string, 
 }
 
 /** Runs a container action through the source's engine functions, reporting progress. */
-export async function performAction(effects: CommandEffects, commandId: string, target: RowTarget): Promise<void> {
+export async function performAction(effects: CommandEffects, commandId: string, target: RowTarget, argument?: string): Promise<void> {
+	if (isEngineCommand(commandId)) return performEngineCommand(effects, commandId, target, argument);
 	if (commandId in serviceVerbs) return performServiceAction(effects, commandId, target);
 	const spec = verbs[commandId];
 	const run = spec ? effects.source.actions[spec.action] : undefined;
@@ -93,8 +95,14 @@ function actOn(state: ConsoleState, effects: CommandEffects, commandId: string, 
 		const id = targetContainer(effects.view, target);
 		return id ? effects.exec(id) : error(effects, 'no container to open a shell in');
 	}
+	if (isEngineCommand(commandId)) {
+		const problem = engineCommandProblem(commandId, target);
+		if (problem) return error(effects, problem);
+		// A deploy asks for the tarball first, then confirms.
+		if (commandId === 'service.deploy') return effects.dispatch({type: 'openOverlay', overlay: {kind: 'input', purpose: 'deploy', text: '', target}});
+	}
 	if (command.dangerous) {
-		effects.dispatch({type: 'openOverlay', overlay: {kind: 'confirm', commandId, verb: verbs[commandId]?.verb ?? serviceVerbs[commandId]?.verb ?? commandId, target}});
+		effects.dispatch({type: 'openOverlay', overlay: {kind: 'confirm', commandId, verb: verbs[commandId]?.verb ?? serviceVerbs[commandId]?.verb ?? engineVerb(commandId, target), target}});
 		return;
 	}
 	void performAction(effects, commandId, target);
@@ -161,6 +169,12 @@ function editInput(state: ConsoleState, effects: CommandEffects, input: string, 
 	if (key.return) {
 		effects.dispatch({type: 'closeOverlay'});
 		if (purpose === 'palette') runPalette(state, effects, text);
+		if (state.overlay.purpose === 'deploy') {
+			const {target} = state.overlay;
+			const path = text.trim();
+			if (path === '') return error(effects, 'deploy: no tarball given');
+			effects.dispatch({type: 'openOverlay', overlay: {kind: 'confirm', commandId: 'service.deploy', verb: engineVerb('service.deploy', target, path), target, argument: path}});
+		}
 		return;
 	}
 	let next = text;
@@ -178,7 +192,7 @@ export function runCommand(state: ConsoleState, effects: CommandEffects, name: s
 	if (overlay.kind === 'input') return editInput(state, effects, input, key);
 	if (overlay.kind === 'confirm') {
 		dispatch({type: 'closeOverlay'});
-		if (input === 'y' || input === 'Y') void performAction(effects, overlay.commandId, overlay.target);
+		if (input === 'y' || input === 'Y') void performAction(effects, overlay.commandId, overlay.target, overlay.argument);
 		else dispatch({type: 'showMessage', message: {text: 'cancelled', tone: 'status.info'}});
 		return;
 	}

@@ -26,7 +26,7 @@ export const panelTitles: Readonly<Record<PanelId, string>> = {
 
 /** What a selectable row points at. */
 export type RowTarget =
-	| {readonly kind: 'service'; readonly project: string; readonly name: string; readonly containerIds: readonly string[]}
+	| {readonly kind: 'service'; readonly project: string; readonly name: string; readonly containerIds: readonly string[]; readonly swarm?: boolean}
 	| {readonly kind: 'container'; readonly id: string; readonly name: string}
 	| {readonly kind: 'resource'; readonly id: string; readonly name: string};
 
@@ -60,7 +60,7 @@ const serviceRow = (service: ServiceView): PanelRow => ({
 	label: sanitizeName(service.name, 80),
 	columns: [`${service.running}/${service.desired}`, formatPercent(service.cpuPercent), formatBytes(service.memoryBytes)],
 	...healthGlyph(service.health, service.state),
-	target: {kind: 'service', project: service.project, name: service.name, containerIds: service.containerIds},
+	target: {kind: 'service', project: service.project, name: service.name, containerIds: service.containerIds, ...(service.swarm ? {swarm: true} : {})},
 });
 
 const containerRow = (container: ContainerView): PanelRow => ({

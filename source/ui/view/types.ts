@@ -29,6 +29,8 @@ export type ServiceView = {
 	readonly containerIds: readonly string[];
 	readonly running: number;
 	readonly desired: number;
+	/** A Swarm service (its containers are tasks), as opposed to a compose service. */
+	readonly swarm?: boolean;
 	readonly health: Health;
 	/** The worst state of its containers, for the glyph when there is no healthcheck. */
 	readonly state: string;
@@ -132,6 +134,14 @@ export type ConsoleActions = {
 	readonly restartWithDependents?: (project: string, service: string, signal: AbortSignal) => Promise<void>;
 	/** Brings a compose project up from the files its containers were created from (engine: upProject). */
 	readonly upProject?: (project: string, signal: AbortSignal) => Promise<void>;
+	/** Hot-reloads one container by its reload labels and waits until it is ready again (engine: reloadService); resolves with a summary. */
+	readonly reload?: (containerId: string, signal: AbortSignal) => Promise<string>;
+	/** Deploys an app tarball into one container, rolling back by itself on failure (engine: deployTarball). */
+	readonly deploy?: (containerId: string, tarball: string, signal: AbortSignal) => Promise<void>;
+	/** Restores a container's last deploy backup (engine: rollbackService). */
+	readonly rollback?: (containerId: string, signal: AbortSignal) => Promise<void>;
+	/** Sets a Swarm service's replicas and waits until they are ready (engine: scaleService). */
+	readonly scale?: (stack: string | undefined, service: string, replicas: number, signal: AbortSignal) => Promise<void>;
 };
 
 /**
@@ -140,8 +150,11 @@ export type ConsoleActions = {
  */
 export type ConsoleSource = {
 	snapshot(): ConsoleView;
-	/** Calls `listener` after the view changed; returns the unsubscribe function. */
-	subscribe(listener: () => void): () => void;
+	/**
+	 * Calls `listener` after the view changed; returns the unsubscribe function. `urgent` is
+	 * true when a container's state or health changed (shown at once; the rest may be batched).
+	 */
+	subscribe(listener: (urgent?: boolean) => void): () => void;
 	/** Follows a container's logs (a bounded tail first) until `signal` aborts. */
 	followLogs?(id: string, onLines: (lines: readonly LogLine[]) => void, signal: AbortSignal): void;
 	/** Stats history of a container, oldest first (bounded). */

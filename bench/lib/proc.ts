@@ -1,0 +1,43 @@
+/**
+ * Reads what a process costs from Linux's /proc: CPU time (utime + stime) and peak memory
+ * (VmHWM). The parsers are pure and tested by equality; the readers touch /proc only.
+ */
+import {execFileSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+
+/** Clock ticks per second of /proc/<pid>/stat times (almost always 100). */
+export const clockTicks = (): number => Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).trim()) || 100;
+
+/**
+ * utime + stime in clock ticks from the text of /proc/<pid>/stat. The command name (field 2)
+ * may hold spaces and parentheses, so fields are counted from the last `)`.
+ */
+export function parseCpuTicks(stat: string): number {
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).trim().split(/\s+/);
+	// After the name: state is field 3, so utime (14) and stime (15) are at 11 and 12 here.
+	return Number(fields[11]) + Number(fields[12]);
+}
+
+/** A `Vm...:   1234 kB` value of /proc/<pid>/status, in bytes (undefined when absent). */
+export function parseStatusBytes(status: string, field: string): number | undefined {
+	const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+	return match ? Number(match[1]) * 1024 : undefined;
+}
+
+/** CPU ticks a process has used so far. */
+export const cpuTicks = (pid: number): number => parseCpuTicks(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+
+/** Peak resident memory (VmHWM) of a process in bytes. */
+export const peakRss = (pid: number): number | undefined => parseStatusBytes(readFileSync(`/proc/${pid}/status`, 'utf8'), 'VmHWM');
+
+/** Percent of one core a process used between two tick readings `elapsedMs` apart. */
+export const cpuPercent = (ticksBefore: number, ticksAfter: number, elapsedMs: number, ticksPerSecond: number): number =>
+	((ticksAfter - ticksBefore) / ticksPerSecond / (elapsedMs / 1000)) * 100;
+
+/** The median of some numbers (NaN for none). */
+export function median(values: readonly number[]): number {
+	if (values.length === 0) return Number.NaN;
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}

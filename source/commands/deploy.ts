@@ -1,0 +1,57 @@
+/**
+ * `deckhand deploy SERVICE TARBALL [--path DIR] [--no-reload] [--keep N] [--max-size SIZE]
+ * [--method M] [--timeout DUR] [--json]`: validate, lock, back up, upload to staging, swap,
+ * reload, wait for a fresh readiness check; restore by itself when that fails (exit 1).
+ * A hostile or broken tarball is bad input (exit 2) and nothing is touched; a deploy already in
+ * progress for the service makes this one refused (exit 1).
+ */
+import {connectEngine} from '../docker/client.js';
+import {deployTarball} from '../engine/deploy/deploy.js';
+import {parseSize} from '../engine/deploy/size.js';
+import {defaultTarLimits} from '../engine/deploy/tar-rules.js';
+import {parseDuration} from '../engine/duration.js';
+import {UsageError} from '../engine/errors.js';
+import type {ReloadMethod} from '../engine/labels.js';
+import {defineCommand} from './types.js';
+import {formatDeployRecord, reportFailure, stepPrinter} from '../engine/deploy/format.js';
+
+export default defineCommand({
+	name: 'deploy',
+	usage: 'deckhand deploy SERVICE TARBALL [--path DIR] [--no-reload] [--keep N] [--max-size SIZE] [--method signal|touch|exec|restart] [--timeout DUR] [--json]',
+	summary: 'Deploy an app tarball into a running container: backup, atomic swap, reload, verify, roll back on failure',
+	flags: {
+		path: {type: 'string'},
+		reload: {type: 'boolean', default: true},
+		keep: {type: 'number'},
+		maxSize: {type: 'string'},
+		method: {type: 'string'},
+		timeout: {type: 'string'},
+		json: {type: 'boolean', default: false},
+	},
+	async run({input, flags, global, stdout, stderr, signal}) {
+		if (input.length !== 2) throw new UsageError('deploy needs SERVICE and TARBALL');
+		const timeoutMs = flags.timeout === undefined ? undefined : parseDuration(flags.timeout);
+		if (flags.timeout !== undefined && timeoutMs === undefined) throw new UsageError(`invalid --timeout "${flags.timeout}" (use e.g. 30s, 2m)`);
+		if (flags.keep !== undefined && (!Number.isInteger(flags.keep) || flags.keep < 1)) throw new UsageError(`--keep must be a whole number ≥ 1 (got ${flags.keep})`);
+		const maxBytes = flags.maxSize === undefined ? defaultTarLimits.maxBytes : parseSize(flags.maxSize);
+		if (maxBytes === undefined) throw new UsageError(`invalid --max-size "${flags.maxSize}" (use e.g. 200MiB)`);
+		const {docker} = await connectEngine(global);
+		try {
+			const record = await deployTarball(docker, input[0]!, input[1]!, {
+				path: flags.path,
+				reload: flags.reload,
+				keep: flags.keep,
+				method: flags.method as ReloadMethod | undefined,
+				limits: {...defaultTarLimits, maxBytes},
+				timeoutMs,
+				signal,
+				onStep: flags.json ? undefined : stepPrinter(stdout),
+			});
+			stdout.write(flags.json ? `${JSON.stringify(record)}\n` : `${formatDeployRecord(record)}\n`);
+			return 0;
+		} catch (error) {
+			reportFailure(error, stderr);
+			throw error;
+		}
+	},
+});

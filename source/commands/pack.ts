@@ -1,0 +1,29 @@
+/**
+ * `deckhand pack DIR [-o FILE] [--json]`: a gzip tarball of DIR with `.deckhand-manifest.json`
+ * (content sha256, created time, source dir, git revision, deckhand version), ready for `deploy`.
+ */
+import {basename, resolve} from 'node:path';
+import {readGitRevision} from '../engine/deploy/git-revision.js';
+import {packDirectory} from '../engine/deploy/pack.js';
+import {UsageError} from '../engine/errors.js';
+import {deckhandVersion} from '../engine/reload/package-files.js';
+import {defineCommand} from './types.js';
+
+export default defineCommand({
+	name: 'pack',
+	usage: 'deckhand pack DIR [-o FILE] [--json]',
+	summary: 'Build an app tarball with a manifest for deckhand deploy',
+	flags: {
+		output: {type: 'string', shortFlag: 'o'},
+		json: {type: 'boolean', default: false},
+	},
+	async run({input, flags, stdout}) {
+		if (input.length !== 1) throw new UsageError('pack needs exactly one DIR');
+		const directory = resolve(input[0]!);
+		const output = resolve(flags.output ?? `${basename(directory) || 'app'}.tar.gz`);
+		const manifest = await packDirectory(directory, {output, deckhandVersion: deckhandVersion(), gitRevision: readGitRevision(directory)});
+		if (flags.json) stdout.write(`${JSON.stringify({output, ...manifest})}\n`);
+		else stdout.write(`${output}: ${manifest.entries} entries, ${manifest.bytes} bytes, content sha256 ${manifest.contentSha256}${manifest.gitRevision ? `, git ${manifest.gitRevision.slice(0, 12)}` : ''}\n`);
+		return 0;
+	},
+});

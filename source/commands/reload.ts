@@ -1,0 +1,48 @@
+/**
+ * `deckhand reload SERVICE [--method signal|touch|exec|restart] [--signal SIG] [--timeout DUR] [--json]`:
+ * hot-reload a service in place and wait until a fresh readiness check passes; prints how long
+ * it was not ready. Swarm services: every task on this node; tasks elsewhere are named.
+ */
+import {connectEngine} from '../docker/client.js';
+import {parseDuration} from '../engine/duration.js';
+import {UsageError} from '../engine/errors.js';
+import type {ReloadMethod} from '../engine/labels.js';
+import {describeReloadAction, reloadService} from '../engine/reload/reload.js';
+import {defineCommand} from './types.js';
+
+export default defineCommand({
+	name: 'reload',
+	usage: 'deckhand reload SERVICE [--method signal|touch|exec|restart] [--signal SIG] [--timeout DUR] [--json]',
+	summary: 'Reload a service without recreating its container, then wait until it is ready again',
+	flags: {
+		method: {type: 'string'},
+		signal: {type: 'string'},
+		timeout: {type: 'string'},
+		json: {type: 'boolean', default: false},
+	},
+	async run({input, flags, global, stdout, stderr, signal}) {
+		if (input.length !== 1) throw new UsageError('reload needs exactly one SERVICE');
+		const timeoutMs = flags.timeout === undefined ? undefined : parseDuration(flags.timeout);
+		if (flags.timeout !== undefined && timeoutMs === undefined) throw new UsageError(`invalid --timeout "${flags.timeout}" (use e.g. 30s, 2m)`);
+		const {docker} = await connectEngine(global);
+		const result = await reloadService(docker, input[0]!, {
+			method: flags.method as ReloadMethod | undefined,
+			killSignal: flags.signal,
+			timeoutMs,
+			signal,
+			onProgress: line => flags.json || stdout.write(`· ${line}\n`),
+		});
+		for (const task of result.unreachable) stderr.write(`warning: task ${task.taskId.slice(0, 12)} runs on node ${task.nodeId.slice(0, 12)}, not reachable from this engine; not reloaded\n`);
+		if (flags.json) {
+			stdout.write(`${JSON.stringify({
+				service: result.service,
+				kind: result.kind,
+				reloaded: result.reloaded.map(r => ({container: r.container.name, id: r.container.id, method: r.action.method, action: describeReloadAction(r.action), notReadyMs: r.notReadyMs})),
+				unreachable: result.unreachable,
+			})}\n`);
+		} else {
+			for (const r of result.reloaded) stdout.write(`✓ ${r.container.name}: ${describeReloadAction(r.action)}, ready again after ${(r.notReadyMs / 1000).toFixed(2)}s not ready\n`);
+		}
+		return 0;
+	},
+});

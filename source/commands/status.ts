@@ -1,0 +1,100 @@
+/**
+ * `deckhand status [--json] [-p PROJECT]... [--no-stats]`: services grouped by project or
+ * stack, once. An aligned table on a TTY; JSON when stdout is not a TTY or with --json.
+ *
+ * JSON shape (stable; one object):
+ * {
+ *   "swarmActive": boolean,
+ *   "projects": [                                      // sorted by name, standalone last
+ *     {
+ *       "name": string | null,                         // null for the standalone group
+ *       "kind": "compose" | "stack" | "standalone",
+ *       "services": [                                  // sorted by name
+ *         {
+ *           "name": string,                            // compose service, stack service (prefix removed) or container name
+ *           "kind": "compose" | "swarm" | "container",
+ *           "state": "running" | "degraded" | "down" | "created" | "restarting" | "paused" | "removing" | "exited" | "dead",
+ *           "health": "healthy" | "unhealthy" | "starting" | "none",   // worst of the running containers
+ *           "replicas": {"running": number, "total": number},
+ *           "cpuPercent": number | null,               // like docker stats: 100 = one CPU; summed over running containers
+ *           "memoryBytes": number | null,              // usage minus inactive file cache; null when nothing was sampled
+ *           "containers": string[]                     // full container ids
+ *         }
+ *       ]
+ *     }
+ *   ]
+ * }
+ */
+import {connectEngine} from '../docker/client.js';
+import {readModel} from '../docker/model-source.js';
+import {sampleOnce} from '../docker/stats-once.js';
+import {UsageError} from '../engine/errors.js';
+import {summariseServices, type ContainerFigures, type ProjectSummary} from '../engine/model/services.js';
+import {sanitizeName} from '../engine/text/sanitize.js';
+import {defineCommand} from './types.js';
+
+/** Human-readable bytes, binary units like `docker stats`. */
+export function formatBytes(bytes: number): string {
+	const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+	let value = bytes;
+	let unit = 0;
+	while (value >= 1024 && unit < units.length - 1) {
+		value /= 1024;
+		unit++;
+	}
+	return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+/** The aligned table: one row per service, names sanitised for the terminal. */
+export function formatStatusTable(projects: readonly ProjectSummary[]): string {
+	const header = ['PROJECT', 'SERVICE', 'STATE', 'HEALTH', 'REPLICAS', 'CPU %', 'MEMORY'];
+	const rows = projects.flatMap(project =>
+		project.services.map(service => [
+			project.name === null ? '-' : sanitizeName(project.name, 40),
+			sanitizeName(service.name, 40),
+			service.state,
+			service.health === 'none' ? '-' : service.health,
+			`${service.replicas.running}/${service.replicas.total}`,
+			service.cpuPercent === null ? '-' : service.cpuPercent.toFixed(1),
+			service.memoryBytes === null ? '-' : formatBytes(service.memoryBytes),
+		]),
+	);
+	if (rows.length === 0) return 'no containers or services';
+	const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => row[column]!.length)));
+	const numeric = new Set([5, 6]);
+	const line = (cells: readonly string[]) =>
+		cells
+			.map((cell, column) => (numeric.has(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+			.join('  ')
+			.trimEnd();
+	return [line(header), ...rows.map(line)].join('\n');
+}
+
+export default defineCommand({
+	name: 'status',
+	usage: 'status [--json] [-p PROJECT]... [--no-stats]',
+	summary: 'Services grouped by project or stack, with state, health, replicas, CPU and memory',
+	flags: {
+		json: {type: 'boolean', default: false},
+		project: {type: 'string', shortFlag: 'p', isMultiple: true},
+		stats: {type: 'boolean', default: true},
+	},
+	async run({input, flags, global, stdout, signal}) {
+		if (input.length > 0) throw new UsageError(`status takes no arguments (got "${input[0]}"; filter with -p PROJECT)`);
+		const {docker} = await connectEngine(global);
+		const state = await readModel(docker);
+		const wanted = flags.project && flags.project.length > 0 ? new Set(flags.project) : undefined;
+		const keep = (project: ProjectSummary) => !wanted || (project.name !== null && wanted.has(project.name));
+		let projects = summariseServices(state).filter(keep);
+		if (flags.stats) {
+			const running = projects.flatMap(project => project.services.flatMap(service => (service.state === 'running' || service.state === 'degraded' ? service.containers : [])));
+			const ids = running.filter(id => state.containers[id]?.state === 'running');
+			const sampled = await sampleOnce(docker, ids, {signal});
+			const figures = new Map<string, ContainerFigures>([...sampled].map(([id, stats]) => [id, {cpuPercent: stats.cpuPercent, memoryBytes: stats.memoryBytes}]));
+			projects = summariseServices(state, figures).filter(keep);
+		}
+		const json = flags.json || stdout.isTTY !== true;
+		stdout.write(json ? `${JSON.stringify({swarmActive: state.swarmActive, projects})}\n` : `${formatStatusTable(projects)}\n`);
+		return 0;
+	},
+});

@@ -1,0 +1,195 @@
+/**
+ * Feeds the pure model reducer from the real engine: one listing (containers, and Swarm
+ * services and tasks when Swarm is active), then only the `/events` stream. Each event is
+ * applied the moment it arrives; create, start and rename events are followed by one inspect
+ * of that container, and events of Swarm task containers, services and nodes re-read the
+ * affected service and its tasks (events-refresh.ts). When the
+ * stream drops, it reconnects with backoff and resyncs from a fresh listing. Subscribers get
+ * coalesced snapshots (at most one per interval) and the connection state.
+ */
+import type Docker from 'dockerode';
+import {containerFromInspect, containerFromList, serviceFromList, taskFromList, type InspectedContainer, type ListedService, type ListedTask} from '../engine/model/convert.js';
+import {createCoalescer, realScheduler, reconnectDelay, type Scheduler} from '../engine/model/notify.js';
+import {applyEvent} from '../engine/model/reducer.js';
+import {emptyModel, type ConnectionState, type DockerEvent, type ModelEvent, type ModelSnapshot, type ModelState, type SwarmServiceModel} from '../engine/model/types.js';
+import {createContainerRefresher, createLimiter, createServiceSettler} from './events-refresh.js';
+import {followDockerEvents} from './events.js';
+
+const isNotFound = (error: unknown): boolean => (error as {statusCode?: number})?.statusCode === 404;
+
+/** Runs `work` over `items` with at most `limit` at a time. */
+async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+	let next = 0;
+	const worker = async () => {
+		while (next < items.length) await work(items[next++]!);
+	};
+	await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker));
+}
+
+/**
+ * The whole model from one listing: containers (running ones inspected for start time and
+ * exact health), plus Swarm services and tasks when this node is an active manager.
+ */
+export async function readModel(docker: Docker, concurrency = 8): Promise<ModelState> {
+	const [listed, info] = await Promise.all([docker.listContainers({all: true}), docker.info() as Promise<{Swarm?: {LocalNodeState?: string; ControlAvailable?: boolean}}>]);
+	const containers: Record<string, ReturnType<typeof containerFromList>> = {};
+	for (const entry of listed) containers[entry.Id] = containerFromList(entry as never);
+	const running = listed.filter(entry => entry.State === 'running' || entry.State === 'paused' || entry.State === 'restarting');
+	await eachLimited(running, concurrency, async entry => {
+		try {
+			containers[entry.Id] = containerFromInspect((await docker.getContainer(entry.Id).inspect()) as unknown as InspectedContainer);
+		} catch (error) {
+			if (!isNotFound(error)) throw error;
+			delete containers[entry.Id];
+		}
+	});
+	const swarmActive = info.Swarm?.LocalNodeState === 'active';
+	const services: Record<string, SwarmServiceModel> = {};
+	const tasks: ModelState['tasks'] = {};
+	if (swarmActive && info.Swarm?.ControlAvailable) {
+		const [serviceList, taskList] = await Promise.all([docker.listServices() as Promise<ListedService[]>, docker.listTasks() as Promise<ListedTask[]>]);
+		for (const service of serviceList) services[service.ID] = serviceFromList(service);
+		for (const task of taskList) (tasks as Record<string, ReturnType<typeof taskFromList>>)[task.ID] = taskFromList(task);
+	}
+	return {containers, services, tasks, swarmActive};
+}
+
+/** Options of a live model. */
+export type LiveModelOptions = {
+	/** Minimum time between two notifications (default 500 ms). */
+	readonly intervalMs?: number;
+	/** Longest wait between reconnect attempts (default 5 s). */
+	readonly reconnectCapMs?: number;
+	readonly scheduler?: Scheduler;
+	/** Parallel inspects during a resync (the mode's parallelism). */
+	readonly concurrency?: number;
+	/** Event types to subscribe to (default container, service, node); add image/volume/network to see those in `onEvent`. */
+	readonly eventTypes?: readonly string[];
+	/** Sees every event as it arrives (e.g. the console's events line), after the model applied it. */
+	readonly onEvent?: (event: DockerEvent) => void;
+};
+
+/** A running live model. */
+export type LiveModel = {
+	/** The latest snapshot (not throttled). */
+	current(): ModelSnapshot;
+	/** Calls `listener` with coalesced snapshots until the returned function is called. */
+	subscribe(listener: (snapshot: ModelSnapshot) => void): () => void;
+	/** Resolves after the first successful sync. */
+	readonly ready: Promise<void>;
+	/** Stops the stream and timers; the connection becomes `disconnected`. */
+	close(): void;
+};
+
+/** Starts following the engine; see the file comment for what is read when. */
+export function startLiveModel(docker: Docker, options: LiveModelOptions = {}): LiveModel {
+	const scheduler = options.scheduler ?? realScheduler;
+	const controller = new AbortController();
+	const listeners = new Set<(snapshot: ModelSnapshot) => void>();
+	let snapshot: ModelSnapshot = {state: emptyModel, connection: 'disconnected', version: 0, lastError: null};
+	const coalescer = createCoalescer(() => {
+		for (const listener of listeners) listener(snapshot);
+	}, options.intervalMs ?? 500, scheduler);
+	const update = (next: Partial<ModelSnapshot>) => {
+		snapshot = {...snapshot, ...next, version: snapshot.version + 1};
+		coalescer.changed();
+	};
+	const apply = (event: ModelEvent) => {
+		const state = applyEvent(snapshot.state, event);
+		if (state !== snapshot.state) update({state});
+	};
+	const setConnection = (connection: ConnectionState, lastError: string | null) => {
+		if (connection !== snapshot.connection || lastError !== snapshot.lastError) update({connection, lastError});
+	};
+
+	let markReady: () => void = () => undefined;
+	const ready = new Promise<void>(resolve => (markReady = resolve));
+	// Each connection gets a generation; reads started for an older one are dropped.
+	let generation = 0;
+	const sleep = (ms: number) =>
+		new Promise<void>(resolve => {
+			const wake = () => {
+				scheduler.clearTimer(handle);
+				controller.signal.removeEventListener('abort', wake);
+				resolve();
+			};
+			const handle = scheduler.setTimer(wake, ms);
+			controller.signal.addEventListener('abort', wake, {once: true});
+		});
+	const limit = createLimiter(options.concurrency ?? 8);
+	const refreshers = (mine: number) => {
+		const context = {docker, apply, sleep, limit, isCurrent: () => mine === generation && !controller.signal.aborted};
+		return {containers: createContainerRefresher(context), services: createServiceSettler(context)};
+	};
+
+	/** Applies one event at once, then starts the reads it calls for. */
+	const follow = (event: DockerEvent, mine: number, reads: ReturnType<typeof refreshers>) => {
+		if (mine !== generation) return;
+		const before = snapshot.state;
+		apply({kind: 'docker', event});
+		options.onEvent?.(event);
+		if (event.type === 'container') {
+			if (snapshot.state !== before) reads.containers.touch(event.id);
+			if (/^(create|start|restart|rename)$/.test(event.action)) reads.containers.request(event.id);
+		}
+		if (snapshot.state.swarmActive) {
+			const serviceId = event.type === 'service' ? event.id : event.attributes['com.docker.swarm.service.id'];
+			if (serviceId && !(event.type === 'service' && event.action === 'remove')) reads.services.request(serviceId);
+			if (event.type === 'node') for (const id of Object.keys(snapshot.state.services)) reads.services.request(id);
+		}
+	};
+
+	const run = async () => {
+		let attempt = 0;
+		while (!controller.signal.aborted) {
+			const mine = ++generation;
+			const reads = refreshers(mine);
+			const buffered: DockerEvent[] = [];
+			let syncing = true;
+			// One controller per attempt, so a stream opened before a failed listing is closed.
+			const attemptController = new AbortController();
+			const stopAttempt = () => attemptController.abort();
+			controller.signal.addEventListener('abort', stopAttempt, {once: true});
+			try {
+				// Subscribe first, list second, then replay what arrived meanwhile: nothing is missed.
+				let opened: () => void = () => undefined;
+				const open = new Promise<void>(resolve => (opened = resolve));
+				const stream = followDockerEvents(docker, event => (syncing ? buffered.push(event) : follow(event, mine, reads)), {signal: attemptController.signal, onOpen: opened, types: options.eventTypes});
+				await Promise.race([open, stream]);
+				const state = await readModel(docker, options.concurrency);
+				apply({kind: 'resync', state});
+				syncing = false;
+				for (const event of buffered) follow(event, mine, reads);
+				setConnection('connected', null);
+				attempt = 0;
+				markReady();
+				const end = await stream;
+				if (end.reason === 'aborted') break;
+				setConnection('reconnecting', end.error?.message ?? 'event stream ended');
+			} catch (error) {
+				if (controller.signal.aborted) break;
+				setConnection('reconnecting', (error as Error).message);
+			} finally {
+				stopAttempt();
+				controller.signal.removeEventListener('abort', stopAttempt);
+			}
+			await sleep(reconnectDelay(attempt++, options.reconnectCapMs));
+		}
+		generation++;
+		setConnection('disconnected', null);
+	};
+	void run();
+
+	return {
+		current: () => snapshot,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		ready,
+		close() {
+			controller.abort();
+			coalescer.cancel();
+		},
+	};
+}

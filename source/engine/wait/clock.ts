@@ -1,0 +1,28 @@
+/** The real clock (wall time, timers), the default wherever a `Clock` is injected. */
+import type {Clock} from './types.js';
+
+/** Node timers overflow above 2^31-1 ms (and fire at once); longer sleeps are chained. */
+const maxTimerMs = 2_147_483_647;
+
+/** Sleeps `ms` (Infinity: until aborted); rejects with the signal's reason when it aborts first. */
+export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+	signal?.throwIfAborted();
+	if (ms > maxTimerMs) {
+		await sleep(maxTimerMs, signal);
+		return sleep(ms - maxTimerMs, signal);
+	}
+	await new Promise<void>((resolve, reject) => {
+		const onAbort = () => {
+			clearTimeout(timer);
+			reject(signal!.reason ?? new Error('aborted'));
+		};
+		const timer = setTimeout(() => {
+			signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, Math.max(0, ms));
+		signal?.addEventListener('abort', onAbort, {once: true});
+	});
+}
+
+/** Wall-clock time and real timers. */
+export const realClock: Clock = {now: () => Date.now(), sleep};

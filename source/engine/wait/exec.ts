@@ -1,0 +1,23 @@
+/** Exec probe: a command inside the container exits 0 (`deckhand.ready.exec`). */
+import {pollUntilReady} from './poll.js';
+import type {WaitStrategy} from './types.js';
+
+/** Ready when `sh -c command` exits 0 in the container; retried with backoff. */
+export function execWait(command: string): WaitStrategy {
+	const probe = `exec:${command}`;
+	return {
+		probe,
+		async waitUntilReady(target, context) {
+			await pollUntilReady(target, probe, context, async signal => {
+				// Docker refuses an exec in a stopped container: that is an answer too, not a crash.
+				const result = await context.probes.exec(target.id, ['sh', '-c', command], signal).catch((error: unknown) => {
+					signal.throwIfAborted();
+					return {ok: false, output: error instanceof Error ? error.message : String(error)};
+				});
+				if (result.ok) return result;
+				const state = await context.probes.inspect(target.id).catch(() => undefined);
+				return state && !state.running && state.status !== 'restarting' ? {...result, final: `container is ${state.status} (exit code ${state.exitCode})`} : result;
+			});
+		},
+	};
+}

@@ -1,0 +1,21 @@
+/** TCP probe: a connection to 127.0.0.1 on the container's (published) port succeeds. */
+import {pollUntilReady} from './poll.js';
+import type {WaitStrategy} from './types.js';
+
+/**
+ * Ready when 127.0.0.1:port accepts a connection. `port` is the container port: when it is
+ * published, the host port it maps to is used; otherwise (host network) the port itself.
+ */
+export function tcpWait(port: number): WaitStrategy {
+	const probe = `tcp:${port}`;
+	return {
+		probe,
+		async waitUntilReady(target, context) {
+			await pollUntilReady(target, probe, context, async signal => {
+				const state = await context.probes.inspect(target.id);
+				if (!state.running && state.status !== 'restarting') return {ok: false, output: `container is ${state.status}`, final: `container is ${state.status} (exit code ${state.exitCode})`};
+				return context.probes.connectTcp(state.publishedPorts[port] ?? port, signal);
+			});
+		},
+	};
+}

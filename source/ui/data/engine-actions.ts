@@ -1,0 +1,34 @@
+/**
+ * The console's reload, deploy, rollback and scale actions: thin adapters onto the engine
+ * functions the `reload`, `deploy`, `rollback` and `scale` subcommands call, each module
+ * loaded on first use so the console starts without them. Containers are named by id, which
+ * the engine resolves like a container name (deploy history is kept by container name).
+ */
+import type Docker from 'dockerode';
+import type {ConsoleActions} from '../view/types.js';
+
+/** How long a scale from the console waits for the new replicas to be ready. */
+const scaleTimeoutMs = 120_000;
+
+/** The engine-backed actions for a connection's Docker client. */
+export function engineActions(docker: Docker): Pick<ConsoleActions, 'reload' | 'deploy' | 'rollback' | 'scale'> {
+	return {
+		async reload(containerId, signal) {
+			const {reloadService, describeReloadAction} = await import('../../engine/reload/reload.js');
+			const result = await reloadService(docker, containerId, {signal});
+			return result.reloaded.map(entry => `${describeReloadAction(entry.action)}, ready after ${(entry.notReadyMs / 1000).toFixed(2)}s`).join('; ');
+		},
+		async deploy(containerId, tarball, signal) {
+			const {deployTarball} = await import('../../engine/deploy/deploy.js');
+			await deployTarball(docker, containerId, tarball, {signal});
+		},
+		async rollback(containerId, signal) {
+			const {rollbackService} = await import('../../engine/deploy/rollback.js');
+			await rollbackService(docker, containerId, {signal});
+		},
+		async scale(stack, service, replicas, signal) {
+			const {scaleService} = await import('../../engine/swarm/update.js');
+			await scaleService(docker, service, replicas, {signal, stack, timeoutMs: scaleTimeoutMs});
+		},
+	};
+}

@@ -28,6 +28,7 @@
 import {connectEngine} from '../docker/client.js';
 import {readModel} from '../docker/model-source.js';
 import {sampleOnce} from '../docker/stats-once.js';
+import {readDeployHistory, type DeployRecord} from '../engine/deploy/history.js';
 import {UsageError} from '../engine/errors.js';
 import {summariseServices, type ContainerFigures, type ProjectSummary} from '../engine/model/services.js';
 import {sanitizeName} from '../engine/text/sanitize.js';
@@ -70,16 +71,38 @@ export function formatStatusTable(projects: readonly ProjectSummary[]): string {
 	return [line(header), ...rows.map(line)].join('\n');
 }
 
+/** One line per deploy or rollback, newest last: time, action, service, result, total time, tarball digest, error. */
+export function formatDeployHistory(records: readonly DeployRecord[]): string {
+	if (records.length === 0) return 'no deploys recorded yet';
+	return records.map(record => [
+		record.time.replace('T', ' ').slice(0, 19),
+		record.action.padEnd(8),
+		sanitizeName(record.service).padEnd(24),
+		record.result.padEnd(11),
+		record.durations.total === undefined ? '-' : `${(record.durations.total / 1000).toFixed(1)}s`,
+		record.tarballSha256 ? record.tarballSha256.slice(0, 12) : '',
+		record.error ? sanitizeName(record.error, 120) : '',
+	].join('  ').trimEnd()).join('\n');
+}
+
 export default defineCommand({
 	name: 'status',
-	usage: 'status [--json] [-p PROJECT]... [--no-stats]',
+	usage: 'status [--json] [-p PROJECT]... [--no-stats] | status --deploys [SERVICE] [--json]',
 	summary: 'Services grouped by project or stack, with state, health, replicas, CPU and memory',
 	flags: {
 		json: {type: 'boolean', default: false},
 		project: {type: 'string', shortFlag: 'p', isMultiple: true},
 		stats: {type: 'boolean', default: true},
+		deploys: {type: 'boolean', default: false},
 	},
 	async run({input, flags, global, stdout, signal}) {
+		if (flags.deploys) {
+			// The deploy history is local state: no engine needed. JSON: the records of deploys.jsonl, oldest first.
+			if (input.length > 1) throw new UsageError('status --deploys takes at most one SERVICE');
+			const records = await readDeployHistory({service: input[0]});
+			stdout.write(flags.json || stdout.isTTY !== true ? `${JSON.stringify(records)}\n` : `${formatDeployHistory(records)}\n`);
+			return 0;
+		}
 		if (input.length > 0) throw new UsageError(`status takes no arguments (got "${input[0]}"; filter with -p PROJECT)`);
 		const {docker} = await connectEngine(global);
 		const state = await readModel(docker);

@@ -4,6 +4,7 @@
  * exit waits. Everything else (what to create, in which order) is decided in source/engine.
  */
 import type Docker from 'dockerode';
+import {watchContainerEvents} from './events.js';
 
 /** One container of a project, as listed. */
 export type ProjectContainer = {
@@ -80,25 +81,7 @@ export async function containerStatus(docker: Docker, id: string): Promise<Conta
  * Resolves once the subscription is live, so an inspect right after misses nothing.
  */
 export async function watchContainer(docker: Docker, id: string, signal: AbortSignal, onEvent: (event: {status: string}) => void): Promise<void> {
-	const stream = (await docker.getEvents({filters: {container: [id], event: ['health_status', 'die']}})) as NodeJS.ReadableStream & {destroy?: () => void};
-	const close = () => stream.destroy?.();
-	if (signal.aborted) return close();
-	signal.addEventListener('abort', close, {once: true});
-	let buffer = '';
-	stream.on('data', (chunk: Buffer) => {
-		buffer += chunk.toString('utf8');
-		let newline;
-		while ((newline = buffer.indexOf('\n')) >= 0) {
-			const line = buffer.slice(0, newline);
-			buffer = buffer.slice(newline + 1);
-			try {
-				onEvent(JSON.parse(line) as {status: string});
-			} catch {
-				// A partial or non-JSON line is ignored; the next inspect corrects any gap.
-			}
-		}
-	});
-	stream.on('error', () => undefined);
+	await watchContainerEvents(docker, id, ['health_status', 'die'], signal, event => onEvent({status: event.action}));
 }
 
 /** Restarts a container (grace period from the container's StopTimeout). */

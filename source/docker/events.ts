@@ -44,3 +44,20 @@ export async function followDockerEvents(docker: Docker, onEvent: (event: Docker
 		stream.on('error', (error: Error) => finish({reason: 'error', error}));
 	});
 }
+
+/**
+ * Calls `onEvent` for each event of one container among `actions` (Docker action names such as
+ * `health_status`, `die`, `start`, `exec_die`) until `signal` aborts. Resolves once the
+ * subscription is live, so an inspect right after it misses nothing.
+ */
+export async function watchContainerEvents(docker: Docker, id: string, actions: readonly string[], signal: AbortSignal, onEvent: (event: DockerEvent) => void): Promise<void> {
+	const stream = (await docker.getEvents({filters: {container: [id], event: [...actions]}})) as NodeJS.ReadableStream & {destroy?: () => void};
+	const close = () => stream.destroy?.();
+	if (signal.aborted) return close();
+	signal.addEventListener('abort', close, {once: true});
+	const split = createEventSplitter();
+	stream.on('data', (chunk: Buffer) => {
+		for (const event of split(chunk)) onEvent(event);
+	});
+	stream.on('error', () => undefined);
+}

@@ -5,6 +5,7 @@
  * and the event stream that says when a healthcheck ran.
  */
 import type Docker from 'dockerode';
+import {watchContainerEvents} from './events.js';
 
 /** One container an action can act on. */
 export type TargetContainer = {
@@ -147,24 +148,5 @@ export async function containerHealthState(docker: Docker, id: string): Promise<
  * `exec_die`, `health_status`, `die`, `start`) until `signal` aborts; resolves once subscribed.
  */
 export async function watchContainerActions(docker: Docker, id: string, actions: readonly string[], signal: AbortSignal, onEvent: (action: string) => void): Promise<void> {
-	const stream = (await docker.getEvents({filters: {container: [id], event: [...actions]}})) as NodeJS.ReadableStream & {destroy?: () => void};
-	const close = () => stream.destroy?.();
-	if (signal.aborted) return close();
-	signal.addEventListener('abort', close, {once: true});
-	let buffer = '';
-	stream.on('data', (chunk: Buffer) => {
-		buffer += chunk.toString('utf8');
-		let newline;
-		while ((newline = buffer.indexOf('\n')) >= 0) {
-			const line = buffer.slice(0, newline);
-			buffer = buffer.slice(newline + 1);
-			try {
-				const event = JSON.parse(line) as {Action?: string; status?: string};
-				onEvent(event.Action ?? event.status ?? '');
-			} catch {
-				// A partial line: the caller re-inspects anyway.
-			}
-		}
-	});
-	stream.on('error', () => undefined);
+	await watchContainerEvents(docker, id, actions, signal, event => onEvent(event.action));
 }

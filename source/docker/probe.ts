@@ -4,6 +4,7 @@
  */
 import type Docker from 'dockerode';
 import type {AttemptResult, ContainerEvent, ContainerState, ProbeCapabilities} from '../engine/wait/types.js';
+import {watchContainerEvents} from './events.js';
 import {connectTcp, httpGet} from './probe-net.js';
 
 const epoch = (text: string | undefined) => {
@@ -38,26 +39,7 @@ export async function inspectForProbe(docker: Docker, id: string): Promise<Conta
  */
 export async function watchForProbe(docker: Docker, id: string, signal: AbortSignal, onEvent: (event: ContainerEvent) => void): Promise<void> {
 	signal.throwIfAborted();
-	const stream = (await docker.getEvents({filters: {container: [id], event: ['health_status', 'start', 'die']}})) as NodeJS.ReadableStream & {destroy?: () => void};
-	const close = () => stream.destroy?.();
-	if (signal.aborted) return close();
-	signal.addEventListener('abort', close, {once: true});
-	let buffer = '';
-	stream.on('data', (chunk: Buffer) => {
-		buffer += chunk.toString('utf8');
-		for (let newline = buffer.indexOf('\n'); newline >= 0; newline = buffer.indexOf('\n')) {
-			const line = buffer.slice(0, newline);
-			buffer = buffer.slice(newline + 1);
-			let event: {status?: string; timeNano?: number};
-			try {
-				event = JSON.parse(line) as typeof event;
-			} catch {
-				continue; // A partial line cannot happen after the split; anything else is not an event.
-			}
-			if (event.status) onEvent({status: event.status, epochMs: event.timeNano ? event.timeNano / 1e6 : undefined});
-		}
-	});
-	stream.on('error', () => undefined);
+	await watchContainerEvents(docker, id, ['health_status', 'start', 'die'], signal, event => onEvent({status: event.action, epochMs: event.time || undefined}));
 }
 
 /** Splits Docker's multiplexed stdout/stderr frames (8-byte headers) into text. */

@@ -1,18 +1,22 @@
 /**
- * The console's source on a real engine: containers and resources kept current from the
- * event stream (a re-list per burst of events, never a timer poll of the list), stats
- * sampled only for containers on screen, logs followed on demand, actions through the
- * engine's lifecycle functions. Reconnects with backoff and says so instead of crashing.
+ * The console's source on a real engine: containers and services from the engine's live
+ * model (startLiveModel: one listing, then events, reconnecting with backoff), stats from
+ * the engine's stats hub streamed only for containers on screen, logs followed on demand by
+ * the engine's log follower, actions through the engine's lifecycle functions. The same
+ * engine modules the subcommands use. Says when the engine is away instead of crashing.
  */
 import type {EngineConnection} from '../../docker/client.js';
-import {
-	type ContainerFacts, type EngineEvent, followContainerLogs, followEvents, inspectContainer, listContainerFacts,
-	listResources, readEngineFacts, statsSample, topContainer,
-} from '../../docker/console-engine.js';
+import {inspectContainer, listResources, readEngineFacts, topContainer} from '../../docker/console-engine.js';
+import {startLiveModel} from '../../docker/model-source.js';
+import {dockerLogCapabilities} from '../../docker/log-stream.js';
+import {createEngineStatsHub} from '../../docker/stats.js';
 import {restartContainer, startContainer, stopContainer} from '../../engine/actions/lifecycle.js';
 import {OperationFailedError, UsageError} from '../../engine/errors.js';
 import {Label} from '../../engine/labels.js';
-import type {ConsoleSource, ConsoleView, ContainerView, LogLine, StatsSample} from '../view/types.js';
+import {followLogs as followEngineLogs} from '../../engine/logs/follow.js';
+import type {DockerEvent, ModelState} from '../../engine/model/types.js';
+import type {StatsUpdate} from '../../engine/stats/hub.js';
+import type {ConnectionView, ConsoleSource, ConsoleView, ContainerView, LogLine, ServiceView, StatsSample} from '../view/types.js';
 import {detailsFrom} from './container-details.js';
 import {engineActions} from './engine-actions.js';
 import {groupServices, serviceOf} from './group-services.js';
@@ -24,13 +28,34 @@ export type LiveSourceOptions = {
 	readonly statsIntervalMs?: number;
 	readonly statsHistory?: number;
 	readonly maxEvents?: number;
-	/** Least time between two container re-lists caused by events. */
-	readonly relistGapMs?: number;
 	/** Stats history to start from (the chart process gets the console's). */
 	readonly seedHistory?: Readonly<Record<string, readonly StatsSample[]>>;
 };
 
-const backoff = (attempt: number) => Math.min(5000, 250 * 2 ** attempt);
+/** Containers and services as the console shows them, from the engine model (pure). */
+export function containersFromModel(state: ModelState, lastSample: (id: string) => StatsSample | undefined = () => undefined): {containers: ContainerView[]; services: ServiceView[]} {
+	const models = Object.values(state.containers);
+	const containers: ContainerView[] = models.map(model => {
+		const membership = serviceOf(model.labels);
+		const last = lastSample(model.id);
+		const running = model.state === 'running';
+		return {
+			id: model.id, name: model.name, image: model.image, state: model.state, health: model.health,
+			project: membership?.project, service: membership?.service,
+			cpuPercent: running ? last?.cpuPercent : undefined, memoryBytes: running ? last?.memoryBytes : undefined,
+		};
+	});
+	const swarmTasks = new Set(models.filter(model => model.labels[Label.swarmTaskId]).map(model => model.id));
+	return {containers, services: groupServices(containers, container => swarmTasks.has(container.id))};
+}
+
+/** The text of one event on the events line, or undefined for events the console skips (healthcheck execs). */
+export function eventLine(event: DockerEvent): string | undefined {
+	// Healthchecks run as execs: exec_create/start/die every interval for every checked
+	// container. They change nothing the console shows (health_status does).
+	if (event.action.startsWith('exec_')) return undefined;
+	return `${new Date(event.time || Date.now()).toISOString().slice(11, 19)} ${event.type} ${event.action} ${event.attributes.name || event.id.slice(0, 12)}`;
+}
 
 /** Creates and starts a live source; `close()` stops every stream and timer. */
 export function createLiveSource(connection: EngineConnection, options: LiveSourceOptions = {}): ConsoleSource {
@@ -40,162 +65,97 @@ export function createLiveSource(connection: EngineConnection, options: LiveSour
 	const listeners = new Set<(urgent?: boolean) => void>();
 	const statsEvery = options.statsIntervalMs ?? 2000;
 	const historyLength = options.statsHistory ?? 90;
-	let facts: ContainerFacts[] = [];
 	let view: ConsoleView = {
 		engine: {description: connection.description, context: options.context, mode: options.mode},
 		connection: {state: 'connecting'},
 		services: [], containers: [], images: [], volumes: [], networks: [], events: [],
 	};
 	const history = new Map<string, StatsSample[]>(Object.entries(options.seedHistory ?? {}).map(([id, samples]) => [id, [...samples]]));
-	const previous = new Map<string, {cpuTotal: number; systemTotal: number}>();
 	let watched: readonly string[] = [];
 
 	const notify = (urgent = false) => {
 		for (const listener of listeners) listener(urgent);
 	};
-	const rebuild = (urgent = false) => {
-		const containers: ContainerView[] = facts.map(fact => {
-			const membership = serviceOf(fact.labels);
-			const last = history.get(fact.id)?.at(-1);
-			const running = fact.state === 'running';
-			return {
-				id: fact.id, name: fact.name, image: fact.image, state: fact.state, health: fact.health,
-				project: membership?.project, service: membership?.service,
-				cpuPercent: running ? last?.cpuPercent : undefined, memoryBytes: running ? last?.memoryBytes : undefined,
-			};
-		});
-		const swarmTasks = new Set(facts.filter(fact => fact.labels[Label.swarmTaskId]).map(fact => fact.id));
-		view = {...view, containers, services: groupServices(containers, container => swarmTasks.has(container.id))};
-		notify(urgent);
-	};
 
-	let recentEvents: Array<{event: EngineEvent; seen: number}> = [];
-	const eventTrustMs = 2000;
-	let listing: Promise<void> | undefined;
-	let listAgain = false;
-	const refreshContainers = async (): Promise<void> => {
-		if (listing) {
-			listAgain = true;
-			return listing;
-		}
-		listing = (async () => {
-			do {
-				listAgain = false;
-				const listed = await listContainerFacts(docker);
-				// The daemon emits `die` a moment before its list says so: events seen in the
-				// last moments win over a list that may predate them.
-				recentEvents = recentEvents.filter(recent => Date.now() - recent.seen < eventTrustMs);
-				facts = recentEvents.reduce((current, recent) => patchFromEvent(current, recent.event), listed);
-				rebuild();
-			} while (listAgain && !signal.aborted);
-		})().finally(() => {
-			listing = undefined;
-		});
-		return listing;
-	};
-	// Events come in bursts (a compose up, a busy CI on the same engine): re-list at most once
-	// per `relistGapMs`; what an event itself says is applied at once meanwhile (patchFromEvent).
-	const relistGapMs = options.relistGapMs ?? 1000;
-	let lastRelist = 0;
-	let relistTimer: NodeJS.Timeout | undefined;
-	const scheduleRelist = () => {
-		if (relistTimer || signal.aborted) return;
-		const wait = lastRelist + relistGapMs - Date.now();
-		const relist = () => {
-			relistTimer = undefined;
-			lastRelist = Date.now();
-			void refreshContainers().catch(() => undefined);
-		};
-		if (wait <= 0) relist();
-		else relistTimer = setTimeout(relist, wait);
-	};
 	const refreshResources = async () => {
-		// Await before spreading: `view` may have changed meanwhile (containers listed).
+		// Await before spreading: `view` may have changed meanwhile (containers updated).
 		const resources = await listResources(docker);
 		view = {...view, ...resources};
 		notify();
 	};
+	// The header's engine facts are read once per connection; `connected` shows with them.
+	let engineRead = false;
+	const refreshEngine = async () => {
+		try {
+			const engine = await readEngineFacts(docker);
+			view = {...view, engine: {...view.engine, ...engine}};
+		} finally {
+			engineRead = true;
+			rebuild();
+		}
+	};
 
 	let resourceTimer: NodeJS.Timeout | undefined;
-	const onEvent = (event: EngineEvent) => {
-		// Healthchecks run as execs: exec_create/start/die every interval for every checked
-		// container. They change nothing the console shows (health_status does), so they
-		// neither re-list nor take over the events line.
-		if (event.type === 'container' && event.action.startsWith('exec_')) return;
-		const text = `${new Date(event.time || Date.now()).toISOString().slice(11, 19)} ${event.type} ${event.action} ${event.name || event.id.slice(0, 12)}`;
+	const onEvent = (event: DockerEvent) => {
+		const text = eventLine(event);
+		if (!text) return;
 		view = {...view, events: [...view.events, text].slice(-(options.maxEvents ?? 20))};
 		if (event.type === 'container') {
-			// Apply what the event says at once (a death is on screen without waiting for the
-			// list), then re-list to pick up everything else.
-			recentEvents = [...recentEvents.filter(recent => Date.now() - recent.seen < eventTrustMs), {event, seen: Date.now()}];
-			const patched = patchFromEvent(facts, event);
-			if (patched !== facts) {
-				facts = patched;
+			// The model applied the event already: a death or health change is drawn at once,
+			// not at the model's next coalesced snapshot.
+			const model = live.current().state.containers[event.id];
+			const shown = view.containers.find(container => container.id === event.id);
+			if (model && shown && (model.state !== shown.state || model.health !== shown.health)) {
 				rebuild(true);
+				return;
 			}
-			scheduleRelist();
-		}
-		else if (['image', 'volume', 'network'].includes(event.type)) resourceTimer ??= setTimeout(() => {
+		} else if (['image', 'volume', 'network'].includes(event.type)) resourceTimer ??= setTimeout(() => {
 			resourceTimer = undefined;
 			void refreshResources().catch(() => undefined);
 		}, 500);
 		notify();
 	};
 
-	// Events first, then the lists, so nothing that happens in between is missed.
-	const eventLoop = async () => {
-		for (let attempt = 0; !signal.aborted; ) {
-			try {
-				const engine = await readEngineFacts(docker);
-				const streaming = followEvents(docker, onEvent, signal);
-				await Promise.all([refreshContainers(), refreshResources()]);
-				view = {...view, engine: {...view.engine, ...engine}, connection: {state: 'connected'}};
-				notify();
-				attempt = 0;
-				await streaming;
-			} catch (error) {
-				view = {...view, connection: {state: 'reconnecting', detail: (error as Error).message}};
-				notify();
-			}
-			if (signal.aborted) break;
-			view = {...view, connection: {state: 'reconnecting', detail: view.connection.detail ?? 'event stream ended'}};
-			notify();
-			await new Promise(resolve => setTimeout(resolve, backoff(attempt++)));
-		}
+	const live = startLiveModel(docker, {intervalMs: 250, eventTypes: ['container', 'service', 'node', 'image', 'volume', 'network'], onEvent});
+	let everConnected = false;
+	let lastConnected = false;
+	const rebuild = (urgent = false) => {
+		const snapshot = live.current();
+		const {containers, services} = containersFromModel(snapshot.state, id => history.get(id)?.at(-1));
+		// `connecting` until the first sync; then the model's state (`disconnected` comes only after close).
+		const state: ConnectionView['state'] = snapshot.connection === 'connected' ? (engineRead ? 'connected' : 'connecting') : snapshot.connection === 'reconnecting' || everConnected ? 'reconnecting' : 'connecting';
+		const connectionView: ConnectionView = state === 'connected' ? {state} : {state, ...(snapshot.lastError ? {detail: snapshot.lastError} : {})};
+		view = {...view, containers, services, connection: connectionView};
+		notify(urgent);
 	};
-	void eventLoop();
+	live.subscribe(snapshot => {
+		const connected = snapshot.connection === 'connected';
+		if (connected && !lastConnected) {
+			// (Re)connected: engine facts and resources may have changed while away.
+			void refreshEngine().catch(() => undefined);
+			void refreshResources().catch(() => undefined);
+		}
+		lastConnected = connected;
+		everConnected ||= connected;
+		rebuild();
+	});
 
-	const sampleStats = async () => {
-		const running = new Set(facts.filter(fact => fact.state === 'running').map(fact => fact.id));
-		const ids = watched.filter(id => running.has(id));
-		for (let index = 0; index < ids.length && !signal.aborted; index += 8) {
-			await Promise.all(ids.slice(index, index + 8).map(async id => {
-				try {
-					const raw = await statsSample(docker, id);
-					const before = previous.get(id);
-					previous.set(id, {cpuTotal: raw.cpuTotal, systemTotal: raw.systemTotal});
-					const cpuDelta = before ? raw.cpuTotal - before.cpuTotal : 0;
-					const systemDelta = before ? raw.systemTotal - before.systemTotal : 0;
-					const sample: StatsSample = {
-						time: Date.now(),
-						cpuPercent: systemDelta > 0 && cpuDelta >= 0 ? (cpuDelta / systemDelta) * raw.onlineCpus * 100 : 0,
-						memoryBytes: raw.memoryBytes, memoryLimit: raw.memoryLimit || undefined,
-						netRxBytes: raw.netRx, netTxBytes: raw.netTx, blockReadBytes: raw.blockRead, blockWriteBytes: raw.blockWrite,
-					};
-					const list = [...(history.get(id) ?? []), sample];
-					history.set(id, list.slice(-historyLength));
-				} catch {
-					// A container that just died has no stats; the next event re-lists it.
-				}
-			}));
+	// Stats stream only for the containers on screen (watchStats); the hub batches them.
+	const logCapabilities = dockerLogCapabilities(docker);
+	const stats = createEngineStatsHub(docker, {intervalMs: statsEvery, historySize: historyLength});
+	let unwatch: (() => void) | undefined;
+	const onStats = (update: StatsUpdate) => {
+		for (const figures of update.stats.values()) {
+			const sample: StatsSample = {
+				time: figures.at, cpuPercent: figures.cpuPercent, memoryBytes: figures.memoryBytes, memoryLimit: figures.memoryLimit || undefined,
+				netRxBytes: figures.netRxBytes, netTxBytes: figures.netTxBytes, blockReadBytes: figures.blockReadBytes, blockWriteBytes: figures.blockWriteBytes,
+			};
+			const list = history.get(figures.id) ?? [];
+			if (list.at(-1)?.time === sample.time) continue;
+			history.set(figures.id, [...list, sample].slice(-historyLength));
 		}
-		if (ids.length > 0) rebuild();
+		if (update.stats.size > 0) rebuild();
 	};
-	let statsTimer: NodeJS.Timeout | undefined;
-	const statsLoop = () => {
-		statsTimer = setTimeout(() => void sampleStats().finally(() => !signal.aborted && statsLoop()), statsEvery);
-	};
-	statsLoop();
 
 	return {
 		snapshot: () => view,
@@ -204,7 +164,12 @@ export function createLiveSource(connection: EngineConnection, options: LiveSour
 			return () => listeners.delete(listener);
 		},
 		watchStats(ids) {
+			if (signal.aborted || (ids.length === watched.length && ids.every((id, index) => id === watched[index]))) return;
 			watched = ids;
+			// Subscribe before unsubscribing, so containers still on screen keep their streams.
+			const before = unwatch;
+			unwatch = ids.length > 0 ? stats.subscribe(ids, onStats) : undefined;
+			before?.();
 			for (const id of history.keys()) if (!ids.includes(id)) history.delete(id);
 		},
 		statsHistory: id => history.get(id) ?? [],
@@ -217,17 +182,14 @@ export function createLiveSource(connection: EngineConnection, options: LiveSour
 				batch = [];
 				if (lines.length > 0 && !logSignal.aborted) onLines(lines);
 			};
-			const follow = async () => {
-				for (let attempt = 0; !logSignal.aborted && !signal.aborted; attempt++) {
-					await followContainerLogs(docker, id, line => {
-						batch.push(line);
-						timer ??= setTimeout(flush, 100);
-					}, AbortSignal.any([logSignal, signal]), attempt === 0 ? 200 : 0).catch(() => undefined);
-					// The stream ends when the container stops; follow again once it may be back.
-					await new Promise(resolve => setTimeout(resolve, backoff(Math.min(attempt, 3))));
-				}
-			};
-			void follow();
+			// The engine's follower: a bounded tail first, then across restarts from the last line seen.
+			void followEngineLogs(logCapabilities, id, {
+				follow: true, tail: 200, signal: AbortSignal.any([logSignal, signal]),
+				onLines(lines) {
+					for (const line of lines) batch.push({stream: line.stream === 'stderr' ? 'stderr' : 'stdout', text: line.text, ...(line.timestamp ? {time: line.timestamp} : {})});
+					timer ??= setTimeout(flush, 100);
+				},
+			}).catch(() => undefined);
 			logSignal.addEventListener('abort', () => timer && clearTimeout(timer), {once: true});
 		},
 		inspect: async id => detailsFrom(await inspectContainer(docker, id)),
@@ -245,7 +207,7 @@ export function createLiveSource(connection: EngineConnection, options: LiveSour
 				if (!result.ok) throw new OperationFailedError(`${result.failed?.step.id ?? service}: ${result.failed?.failure.message ?? 'failed'}`);
 			},
 			async upProject(project, actionSignal) {
-				const labelled = facts.find(fact => fact.labels[Label.composeProject] === project && fact.labels[Label.composeConfigFiles]);
+				const labelled = Object.values(live.current().state.containers).find(model => model.labels[Label.composeProject] === project && model.labels[Label.composeConfigFiles]);
 				if (!labelled) throw new UsageError(`project ${project}: its containers do not name the compose files they came from`);
 				const [{loadCompose}, {upProject}] = await Promise.all([import('../../engine/compose/load.js'), import('../../engine/actions/compose/up.js')]);
 				const loaded = loadCompose({files: labelled.labels[Label.composeConfigFiles]!.split(','), cwd: labelled.labels[Label.composeWorkingDir], projectName: project});
@@ -256,27 +218,11 @@ export function createLiveSource(connection: EngineConnection, options: LiveSour
 		shellCommand: id => ({file: 'docker', args: ['exec', '-it', id, 'sh'], env: {DOCKER_HOST: connection.host}}),
 		close() {
 			controller.abort();
-			if (statsTimer) clearTimeout(statsTimer);
+			live.close();
+			unwatch?.();
+			stats.close();
 			if (resourceTimer) clearTimeout(resourceTimer);
-			if (relistTimer) clearTimeout(relistTimer);
 			listeners.clear();
 		},
 	};
-}
-
-/**
- * The container facts after one container event, as far as the event alone tells (pure).
- * Docker sends no event when a healthcheck starts over: a container that had a health
- * state and (re)starts is `starting` until its next health_status event.
- */
-export function patchFromEvent(facts: readonly ContainerFacts[], event: EngineEvent): ContainerFacts[] {
-	const health = /^health_status: (healthy|unhealthy|starting)$/.exec(event.action)?.[1] as ContainerFacts['health'] | undefined;
-	const state = {die: 'exited', kill: undefined, start: 'running', pause: 'paused', unpause: 'running', restart: 'running'}[event.action as 'die'];
-	if (!health && !state) return facts as ContainerFacts[];
-	const restarted = event.action === 'start' || event.action === 'restart';
-	return facts.map(fact => {
-		if (fact.id !== event.id) return fact;
-		const checked = restarted && fact.health !== 'none' ? {health: 'starting' as const} : {};
-		return {...fact, ...(state ? {state} : {}), ...checked, ...(health ? {health} : {})};
-	});
 }

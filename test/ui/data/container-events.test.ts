@@ -1,31 +1,44 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {patchFromEvent} from '../../../source/ui/data/live-source.js';
+import {containerFromList} from '../../../source/engine/model/convert.js';
+import {applyEvent} from '../../../source/engine/model/reducer.js';
+import {emptyModel, type ModelState} from '../../../source/engine/model/types.js';
+import {containersFromModel, eventLine} from '../../../source/ui/data/live-source.js';
 
-describe('container events applied before the re-list', () => {
-	const facts = [{id: 'a', name: 'api', image: 'i', state: 'running', health: 'healthy' as const, labels: {}}];
-	const event = (action: string) => ({type: 'container', action, id: 'a', name: 'api', time: 0});
+describe('container events as the console shows them (engine model)', () => {
+	const listed = (status: string, labels: Record<string, string> = {}) =>
+		containerFromList({Id: 'a', Names: ['/api'], Image: 'i', State: 'running', Status: status, Labels: labels, Created: 0} as never);
+	const start: ModelState = {...emptyModel, containers: {a: listed('Up 1 second (healthy)')}};
+	const event = (action: string) => ({kind: 'docker' as const, event: {type: 'container', action, id: 'a', attributes: {name: 'api'}, time: 0}});
+	const shown = (state: ModelState) => containersFromModel(state).containers[0]!;
 
 	it('a die event marks the container exited at once', () => {
-		assert.equal(patchFromEvent(facts, event('die'))[0]!.state, 'exited');
+		assert.equal(shown(applyEvent(start, event('die'))).state, 'exited');
 	});
 
 	it('a health_status event sets the health', () => {
-		assert.equal(patchFromEvent(facts, event('health_status: unhealthy'))[0]!.health, 'unhealthy');
+		assert.equal(shown(applyEvent(start, event('health_status: unhealthy'))).health, 'unhealthy');
 	});
 
 	it('a restart of a healthchecked container shows starting until the next health_status event', () => {
-		const restarted = patchFromEvent(patchFromEvent(facts, event('die')), event('start'));
-		assert.deepEqual({state: restarted[0]!.state, health: restarted[0]!.health}, {state: 'running', health: 'starting'});
-		assert.equal(patchFromEvent(restarted, event('health_status: healthy'))[0]!.health, 'healthy');
+		const restarted = applyEvent(applyEvent(start, event('die')), event('start'));
+		assert.deepEqual({state: shown(restarted).state, health: shown(restarted).health}, {state: 'running', health: 'starting'});
+		assert.equal(shown(applyEvent(restarted, event('health_status: healthy'))).health, 'healthy');
 	});
 
 	it('a restart of a container without a healthcheck keeps no health', () => {
-		const plain = [{...facts[0]!, health: 'none' as const}];
-		assert.equal(patchFromEvent(plain, event('start'))[0]!.health, 'none');
+		const plain: ModelState = {...emptyModel, containers: {a: listed('Up 1 second')}};
+		assert.equal(shown(applyEvent(plain, event('start'))).health, 'none');
 	});
 
-	it('other events leave the facts as they are (same array)', () => {
-		assert.equal(patchFromEvent(facts, event('exec_create: sh')), facts);
+	it('labelled containers group into their compose service', () => {
+		const labelled: ModelState = {...emptyModel, containers: {a: listed('Up 1 second', {'com.docker.compose.project': 'p', 'com.docker.compose.service': 'api'})}};
+		const {services} = containersFromModel(labelled);
+		assert.deepEqual(services.map(service => [service.project, service.name, service.running]), [['p', 'api', 1]]);
+	});
+
+	it('healthcheck execs stay off the events line', () => {
+		assert.equal(eventLine(event('exec_create: sh').event), undefined);
+		assert.match(eventLine(event('die').event) ?? '', /container die api$/);
 	});
 });

@@ -17,7 +17,7 @@ import {followLogs as followEngineLogs} from '../../engine/logs/follow.js';
 import type {DockerEvent, ModelState} from '../../engine/model/types.js';
 import type {StatsUpdate} from '../../engine/stats/hub.js';
 import type {ConnectionView, ConsoleSource, ConsoleView, ContainerView, LogLine, ServiceView, StatsSample} from '../view/types.js';
-import {detailsFrom} from './container-details.js';
+import {detailsFrom, doctorFindings} from './container-details.js';
 import {engineActions} from './engine-actions.js';
 import {groupServices, serviceOf} from './group-services.js';
 
@@ -192,7 +192,10 @@ export function createLiveSource(connection: EngineConnection, options: LiveSour
 			}).catch(() => undefined);
 			logSignal.addEventListener('abort', () => timer && clearTimeout(timer), {once: true});
 		},
-		inspect: async id => detailsFrom(await inspectContainer(docker, id)),
+		inspect: async id => {
+			const info = await inspectContainer(docker, id);
+			return {...detailsFrom(info), findings: doctorFindings(info)};
+		},
 		top: id => topContainer(docker, id),
 		actions: {
 			// Reload, deploy, rollback and scale: the engine functions the subcommands use, loaded on first use.

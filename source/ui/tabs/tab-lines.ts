@@ -125,7 +125,15 @@ export function healthLines(details: ContainerDetails, width: number): TabLine[]
 			...output.slice(0, 3).map(text => line(fit(`  ${text}`, width), 'text.muted')),
 		];
 	});
-	return [...header, ...(results.length > 0 ? results : [line('no probe results yet', 'text.muted')])];
+	const findings = details.findings ?? [];
+	const doctor = findings.length === 0 ? [] : [
+		line(fit(`Doctor: ${findings.length} finding${findings.length === 1 ? '' : 's'} (deckhand doctor for details)`, width), 'text.title', true),
+		...findings.flatMap(finding => [
+			line(fit(`${finding.severity === 'error' ? '✗' : finding.severity === 'warning' ? '!' : '·'} ${sanitizeName(finding.rule, 60)} ${sanitizeName(finding.where, 80)}  ${sanitizeText(finding.message)}`, width), finding.severity === 'error' ? 'status.error' : finding.severity === 'warning' ? 'status.warning' : 'text.muted'),
+			line(fit(`  fix: ${sanitizeText(finding.fix)}`, width), 'text.muted'),
+		]),
+	];
+	return [...header, ...(results.length > 0 ? results : [line('no probe results yet', 'text.muted')]), ...doctor];
 }
 
 /** The Top tab: a process table with columns fitted to the width (the command takes the rest). */

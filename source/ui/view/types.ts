@@ -117,7 +117,12 @@ export type ContainerDetails = {
 	readonly state: string;
 	readonly startedAt?: string;
 	readonly exitCode?: number;
+	/** Doctor findings: the container's live config, and its compose project's files when readable. */
+	readonly findings?: readonly DoctorFinding[];
 };
+
+/** One doctor finding as the Health tab shows it. */
+export type DoctorFinding = {readonly rule: string; readonly severity: 'info' | 'warning' | 'error'; readonly where: string; readonly message: string; readonly fix: string};
 
 /** `ps` output for the Top tab. */
 export type ProcessTable = {

@@ -11,21 +11,6 @@ export type EngineFacts = {readonly version: string; readonly swarm: string};
 /** A named resource (image, volume, network). */
 export type ResourceFacts = {readonly id: string; readonly name: string; readonly detail: string};
 
-/** Answers when the engine is reachable within `timeoutMs`, else rejects. */
-export async function pingEngine(docker: Docker, timeoutMs = 3000): Promise<void> {
-	let timer: NodeJS.Timeout | undefined;
-	try {
-		await Promise.race([
-			docker.ping(),
-			new Promise((_, reject) => {
-				timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-			}),
-		]);
-	} finally {
-		if (timer) clearTimeout(timer);
-	}
-}
-
 /** Version and swarm state. */
 export async function readEngineFacts(docker: Docker): Promise<EngineFacts> {
 	const [version, info] = await Promise.all([docker.version(), docker.info()]);

@@ -8,9 +8,9 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {render} from 'ink';
-import {createConnection, type EngineConnection} from '../docker/client.js';
-import {pingEngine} from '../docker/console-engine.js';
-import {EngineUnreachableError, ExitCode} from '../engine/errors.js';
+import {connectEngine, type EngineConnection} from '../docker/client.js';
+import {detectEngineMode} from '../docker/mode.js';
+import {ExitCode} from '../engine/errors.js';
 import {App} from './app.js';
 import {chartContainerIds} from './chart/chart-series.js';
 import {inkOutput} from './ink-output.js';
@@ -23,26 +23,9 @@ import type {ConsoleSource} from './view/types.js';
 
 import type {ConsoleOptions} from './run-console.js';
 
-/** How the console reaches the engine, shown in the Engine panel (until mode detection lands). */
-function guessMode(connection: EngineConnection): string {
-	if (/^(tcp|ssh|https?):/.test(connection.host)) return 'remote';
-	// Inside a container talking to the usual socket path: most likely the host's, mounted.
-	// (Telling dind apart needs the engine's own answer: the mode detection's job.)
-	return existsSync('/.dockerenv') && connection.host === 'unix:///var/run/docker.sock' ? 'socket' : 'host';
-}
-
-/** Connects and pings; a silent engine is an EngineUnreachableError saying what was tried. */
-async function connect(options: {host?: string; context?: string}): Promise<EngineConnection> {
-	const connection = createConnection(options);
-	try {
-		await pingEngine(connection.docker);
-	} catch (error) {
-		throw new EngineUnreachableError(
-			`no Docker engine reachable at ${connection.description} (${(error as Error).message}); start Docker, or point deckhand at one with DOCKER_HOST, --host URL or --context NAME`,
-			[connection.description],
-		);
-	}
-	return connection;
+/** The detected mode (host, socket, dind, remote) for the Engine panel; the same detection as `deckhand mode`. */
+async function modeOf(connection: EngineConnection): Promise<string> {
+	return (await detectEngineMode(connection.docker, connection.endpoint).catch(() => undefined))?.mode ?? 'unknown';
 }
 
 const enterScreen = '\u001b[?1049h\u001b[H\u001b[2J';
@@ -59,9 +42,9 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 	let theme = themeFor(chooseThemeName({flag: options.theme, config: config.theme, env}));
 	const keymap = buildKeymap({overrides: config.keys, readOnly: options.readOnly});
 	let target = {host: options.host, context: options.context};
-	let connection = await connect(target);
-	const sourceFor = (current: EngineConnection, context?: string): ConsoleSource => createLiveSource(current, {mode: guessMode(current), context: context ?? env.DOCKER_CONTEXT ?? (options.host || env.DOCKER_HOST ? undefined : 'default')});
-	let source = sourceFor(connection, target.context);
+	let connection = await connectEngine(target);
+	const sourceFor = async (current: EngineConnection, context?: string): Promise<ConsoleSource> => createLiveSource(current, {mode: await modeOf(current), context: context ?? env.DOCKER_CONTEXT ?? (options.host || env.DOCKER_HOST ? undefined : 'default')});
+	let source = await sourceFor(connection, target.context);
 
 	const stdout = process.stdout;
 	const stdin = process.stdin;
@@ -130,11 +113,11 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 			}
 			// Context switch: keep the old connection if the new one does not answer.
 			try {
-				const nextConnection = await connect({context: next.name});
+				const nextConnection = await connectEngine({context: next.name});
 				source.close();
 				connection = nextConnection;
 				target = {host: undefined, context: next.name};
-				source = sourceFor(connection, next.name);
+				source = await sourceFor(connection, next.name);
 				state = {...(state ?? initialState(theme.name)), message: {text: `context ${next.name}`, tone: 'status.ok'}};
 			} catch (error) {
 				state = {...(state ?? initialState(theme.name)), message: {text: (error as Error).message, tone: 'status.error'}};

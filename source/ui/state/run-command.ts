@@ -3,6 +3,7 @@
  * open, otherwise the command the key map binds. Effects (actions, shell, theme, quit)
  * come in through `CommandEffects`, so this file holds the behaviour and tests can drive it.
  */
+import {completePath, listLocalDirectory, type DirectoryLister} from './complete-path.js';
 import type {Dispatch} from 'react';
 import type {Key} from 'ink';
 import {findCommand, resolveKey, type Keymap} from '../keys/keymap.js';
@@ -28,6 +29,8 @@ export type CommandEffects = {
 	readonly quit: () => void;
 	readonly openChart: () => void;
 	readonly setHelpScroll: (update: (scroll: number) => number) => void;
+	/** Lists a directory for tab completion of the deploy path (default: the local file system). */
+	readonly listDirectory?: DirectoryLister;
 };
 
 const panelById: Readonly<Record<string, PanelId>> = {
@@ -178,7 +181,8 @@ function editInput(state: ConsoleState, effects: CommandEffects, input: string, 
 		return;
 	}
 	let next = text;
-	if (key.backspace || key.delete) next = [...text].slice(0, -1).join('');
+	if (key.tab && purpose === 'deploy') next = completePath(text, effects.listDirectory ?? listLocalDirectory);
+	else if (key.backspace || key.delete) next = [...text].slice(0, -1).join('');
 	else if (!key.ctrl && !key.meta && input && !/[\u0000-\u001f\u007f]/.test(input)) next = text + input;
 	else return;
 	effects.dispatch({type: 'editInput', text: next});

@@ -30,11 +30,11 @@ async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T
  * The whole model from one listing: containers (running ones inspected for start time and
  * exact health), plus Swarm services and tasks when this node is an active manager.
  */
-export async function readModel(docker: Docker, concurrency = 8): Promise<ModelState> {
+export async function readModel(docker: Docker, concurrency = 8, {inspectRunning = true}: {readonly inspectRunning?: boolean} = {}): Promise<ModelState> {
 	const [listed, info] = await Promise.all([docker.listContainers({all: true}), docker.info() as Promise<{Swarm?: {LocalNodeState?: string; ControlAvailable?: boolean}}>]);
 	const containers: Record<string, ReturnType<typeof containerFromList>> = {};
 	for (const entry of listed) containers[entry.Id] = containerFromList(entry as never);
-	const running = listed.filter(entry => entry.State === 'running' || entry.State === 'paused' || entry.State === 'restarting');
+	const running = inspectRunning ? listed.filter(entry => entry.State === 'running' || entry.State === 'paused' || entry.State === 'restarting') : [];
 	await eachLimited(running, concurrency, async entry => {
 		try {
 			containers[entry.Id] = containerFromInspect((await docker.getContainer(entry.Id).inspect()) as unknown as InspectedContainer);
@@ -156,10 +156,14 @@ export function startLiveModel(docker: Docker, options: LiveModelOptions = {}): 
 				const open = new Promise<void>(resolve => (opened = resolve));
 				const stream = followDockerEvents(docker, event => (syncing ? buffered.push(event) : follow(event, mine, reads)), {signal: attemptController.signal, onOpen: opened, types: options.eventTypes});
 				await Promise.race([open, stream]);
-				const state = await readModel(docker, options.concurrency);
+				// The listing alone is shown at once (state and health from its status text); the
+				// running containers' inspects (start time, exact health) follow through the
+				// refresher, so a large engine does not wait for N inspects before its first view.
+				const state = await readModel(docker, options.concurrency, {inspectRunning: false});
 				apply({kind: 'resync', state});
 				syncing = false;
 				for (const event of buffered) follow(event, mine, reads);
+				for (const container of Object.values(state.containers)) if (/^(running|paused|restarting)$/.test(container.state)) reads.containers.request(container.id);
 				setConnection('connected', null);
 				attempt = 0;
 				markReady();

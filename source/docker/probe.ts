@@ -5,6 +5,7 @@
 import type Docker from 'dockerode';
 import type {AttemptResult, ContainerEvent, ContainerState, ProbeCapabilities} from '../engine/wait/types.js';
 import {watchContainerEvents} from './events.js';
+import {execInContainer} from './exec.js';
 import {connectTcp, httpGet} from './probe-net.js';
 
 const epoch = (text: string | undefined) => {
@@ -57,24 +58,9 @@ export function demultiplex(raw: Buffer): string {
 /** Runs a command in the container; ok when it exits 0; output is stdout+stderr. */
 export async function execForProbe(docker: Docker, id: string, command: readonly string[], signal: AbortSignal): Promise<AttemptResult> {
 	signal.throwIfAborted();
-	const exec = await docker.getContainer(id).exec({Cmd: [...command], AttachStdout: true, AttachStderr: true});
-	const stream = await exec.start({hijack: true, stdin: false});
-	const chunks: Buffer[] = [];
-	await new Promise<void>((resolve, reject) => {
-		const onAbort = () => {
-			stream.destroy();
-			reject(signal.reason ?? new Error('aborted'));
-		};
-		signal.addEventListener('abort', onAbort, {once: true});
-		stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-		stream.on('end', resolve);
-		stream.on('close', resolve);
-		stream.on('error', reject);
-		stream.on('close', () => signal.removeEventListener('abort', onAbort));
-	});
-	const {ExitCode} = await exec.inspect();
-	const output = demultiplex(Buffer.concat(chunks)).trim();
-	return {ok: ExitCode === 0, output: output === '' ? `exit code ${ExitCode}` : `${output} (exit code ${ExitCode})`};
+	const {exitCode, stdout, stderr} = await execInContainer(docker, id, command, {signal});
+	const output = `${stdout}${stderr}`.trim();
+	return {ok: exitCode === 0, output: output === '' ? `exit code ${exitCode}` : `${output} (exit code ${exitCode})`};
 }
 
 /** The container's output since an epoch time (ms), stdout and stderr. */

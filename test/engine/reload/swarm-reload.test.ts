@@ -33,6 +33,6 @@ describe('reloadService of a Swarm service (single-node swarm)', () => {
 		assert.equal(result.kind, 'swarm');
 		assert.deepEqual(result.reloaded.map(r => r.container.id), [containerId]);
 		assert.deepEqual(result.unreachable, []);
-		await waitFor(async () => (await containerOutput(docker, containerId)).split('\n').filter(line => line === 'serving').length === 2, 10_000, 'the task\'s app to restart');
+		await waitFor(async () => (await containerOutput(docker, containerId)).split('\n').filter(line => line === 'serving').length === 2, 30_000, 'the task\'s app to restart');
 	});
 });

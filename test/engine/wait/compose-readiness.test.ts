@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {after, describe, it} from 'node:test';
+import {execInContainer} from '../../../source/docker/exec.js';
 import {upProject} from '../../../source/engine/actions/compose/up.js';
 import {newRun, removeTestObjects, TEST_IMAGE, testDocker} from '../../helpers/engine.js';
 import {testStack} from '../actions/compose/stack.js';
@@ -10,14 +11,7 @@ after(async () => removeTestObjects(docker, run));
 
 /** Whether `path` exists in the container right now. */
 async function exists(containerId: string, path: string): Promise<boolean> {
-	const exec = await docker.getContainer(containerId).exec({Cmd: ['test', '-f', path]});
-	const stream = await exec.start({hijack: true, stdin: false});
-	await new Promise(resolve => {
-		stream.on('end', resolve);
-		stream.on('close', resolve);
-		stream.resume();
-	});
-	return (await exec.inspect()).ExitCode === 0;
+	return (await execInContainer(docker, containerId, ['test', '-f', path])).exitCode === 0;
 }
 
 describe('up gates on the deckhand.ready.* probes of x-deckhand', {concurrency: true}, () => {

@@ -2,6 +2,7 @@
  * The API stats sampler: one `/containers/{id}/stats?stream=true` per followed container,
  * NDJSON split across chunks, resumed when the container runs again.
  */
+import {sleep} from '../engine/wait/clock.js';
 import type Docker from 'dockerode';
 import {splitLines} from '../engine/logs/lines.js';
 import {countersFromApi, type DockerStatsJson} from '../engine/stats/from-api.js';
@@ -16,16 +17,8 @@ export type ApiStatsSampler = StatsSampler & {
 
 const isGone = (error: unknown) => (error as {statusCode?: number} | undefined)?.statusCode === 404;
 
-const pause = async (ms: number, signal: AbortSignal) =>
-	new Promise<void>(resolve => {
-		const done = () => {
-			clearTimeout(timer);
-			signal.removeEventListener('abort', done);
-			resolve();
-		};
-		const timer = setTimeout(done, ms);
-		signal.addEventListener('abort', done, {once: true});
-	});
+/** Waits `ms`, or less when `signal` aborts (the loop then sees the abort and ends). */
+const pause = async (ms: number, signal: AbortSignal): Promise<void> => sleep(ms, signal).catch(() => undefined);
 
 /** Creates the API sampler; `onError` hears about failures that are not a removed container. */
 export function createApiStatsSampler(docker: Docker, options: {readonly onError?: (id: string, error: unknown) => void} = {}): ApiStatsSampler {

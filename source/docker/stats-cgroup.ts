@@ -3,6 +3,7 @@
  * cgroup files on a timer instead of opening a stats stream (much cheaper for the daemon).
  * Containers whose cgroup cannot be found or read go to the fallback sampler (the API).
  */
+import {sleep} from '../engine/wait/clock.js';
 import {totalmem} from 'node:os';
 import type Docker from 'dockerode';
 import type {StatsSampler} from '../engine/stats/types.js';
@@ -24,16 +25,8 @@ export type CgroupStatsSampler = StatsSampler & {
 	readingCgroups(): string[];
 };
 
-const pause = async (ms: number, signal: AbortSignal) =>
-	new Promise<void>(resolve => {
-		const done = () => {
-			clearTimeout(timer);
-			signal.removeEventListener('abort', done);
-			resolve();
-		};
-		const timer = setTimeout(done, ms);
-		signal.addEventListener('abort', done, {once: true});
-	});
+/** Waits `ms`, or less when `signal` aborts (the loop then sees the abort and ends). */
+const pause = async (ms: number, signal: AbortSignal): Promise<void> => sleep(ms, signal).catch(() => undefined);
 
 /** Creates the cgroup sampler. */
 export function createCgroupStatsSampler(docker: Docker, options: CgroupSamplerOptions): CgroupStatsSampler {

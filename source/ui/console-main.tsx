@@ -9,6 +9,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {render} from 'ink';
 import {connectEngine, type EngineConnection} from '../docker/client.js';
+import {runOnTerminal} from '../docker/inherited-process.js';
 import {detectEngineMode} from '../docker/mode.js';
 import {ExitCode} from '../engine/errors.js';
 import {App} from './app.js';
@@ -174,8 +175,7 @@ async function runCharts(source: ConsoleSource, host: string, fullScreen: boolea
 	if (fullScreen) process.stdout.write(leaveScreen);
 	releaseStdin();
 	try {
-		const {execa} = await import('execa');
-		const result = await execa(process.execPath, [...loader, entry, host, seedFile, color ? '1' : '0'], {stdio: 'inherit', reject: false});
+		const result = await runOnTerminal(process.execPath, [...loader, entry, host, seedFile, color ? '1' : '0']);
 		return result.exitCode === 0 ? undefined : {text: `charts ended with exit ${result.exitCode ?? '?'}`, tone: 'status.error'};
 	} finally {
 		rmSync(directory, {recursive: true, force: true});
@@ -201,11 +201,10 @@ async function runShell(source: ConsoleSource, id: string, fullScreen: boolean):
 	const ignore = () => undefined;
 	process.on('SIGINT', ignore);
 	try {
-		const {execa} = await import('execa');
-		const result = await execa(command.file, [...command.args], {stdio: 'inherit', env: {...process.env, ...command.env}, reject: false});
+		const result = await runOnTerminal(command.file, command.args, command.env);
 		return result.exitCode === 0 || result.exitCode === 130
 			? {text: `shell in ${id.slice(0, 12)} closed`, tone: 'status.info'}
-			: {text: `shell in ${id.slice(0, 12)} ended with exit ${result.exitCode ?? '?'}${result.failed && result.exitCode === undefined ? ` (${result.shortMessage})` : ''}`, tone: 'status.error'};
+			: {text: `shell in ${id.slice(0, 12)} ended with exit ${result.exitCode ?? '?'}${result.failure ? ` (${result.failure})` : ''}`, tone: 'status.error'};
 	} finally {
 		process.off('SIGINT', ignore);
 		for (const listener of interruptListeners) process.on('SIGINT', listener as NodeJS.SignalsListener);

@@ -3,6 +3,7 @@ import net from 'node:net';
 import {PassThrough} from 'node:stream';
 import {after, describe, it} from 'node:test';
 import wait from '../../source/commands/wait.js';
+import {execInContainer} from '../../source/docker/exec.js';
 import {DeckhandError} from '../../source/engine/errors.js';
 import {newRun, removeTestObjects, startTestContainer, TEST_IMAGE, testDocker, testLabels, testName} from '../helpers/engine.js';
 
@@ -59,8 +60,7 @@ describe('deckhand wait on real containers', {concurrency: true}, () => {
 		// "After a moment": once the check has failed at least once, make it pass.
 		await until(async () => ((await container.inspect()).State.Health?.FailingStreak ?? 0) >= 1, 'a failed healthcheck');
 		const touchedAt = Date.now();
-		const exec = await container.exec({Cmd: ['touch', '/tmp/ok']});
-		await exec.start({Detach: true});
+		await execInContainer(docker, name, ['touch', '/tmp/ok']);
 		const result = await waiting;
 		assert.equal(result.code, 0, result.err);
 		assert.match(result.out, new RegExp(`✔ ${name} ready \\(healthcheck\\)`));

@@ -14,7 +14,7 @@ cleanup() { if [ -n "$started" ] && [ -z "${DECKHAND_KEEP_ENGINE:-}" ]; then bas
 trap cleanup EXIT
 
 npm run --silent build
-npx tsc -p tsconfig.test.json
+npm run --silent typecheck
 
 shopt -s globstar nullglob
 files=(test/**/*.test.ts test/**/*.test.tsx)

@@ -169,9 +169,10 @@ async function runCharts(source: ConsoleSource, host: string, fullScreen: boolea
 	const directory = mkdtempSync(join(tmpdir(), 'deckhand-chart-'));
 	const seedFile = join(directory, 'seed.json');
 	writeFileSync(seedFile, JSON.stringify(seed));
-	const built = fileURLToPath(new URL('chart/chart-process.js', import.meta.url));
-	// Built: plain node. From sources (tsx): the .ts entry through tsx's loader.
-	const [entry, loader] = existsSync(built) ? [built, []] : [fileURLToPath(new URL('chart/chart-process.ts', import.meta.url)), ['--import', 'tsx']];
+	// Built (scripts/bundle.mjs: this module is in dist/chunks/): plain node. From sources
+	// (tsx): the .ts entry through tsx's loader.
+	const built = fileURLToPath(new URL('../chart/chart-process.js', import.meta.url));
+	const [entry, loader] = import.meta.url.endsWith('.js') && existsSync(built) ? [built, []] : [fileURLToPath(new URL('chart/chart-process.ts', import.meta.url)), ['--import', 'tsx']];
 	if (fullScreen) process.stdout.write(leaveScreen);
 	releaseStdin();
 	try {

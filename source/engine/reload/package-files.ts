@@ -1,7 +1,7 @@
 /**
  * Files shipped in deckhand's package that commands hand out: the in-container supervisor script
  * and the package version. Found by walking up from this module, so it works from `source/`
- * (tsx) and from `dist/source/` (built) alike.
+ * (tsx) and from `dist/chunks/` (the bundle) alike.
  */
 import {existsSync, readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';

@@ -125,20 +125,25 @@ export function createLiveSource(connection: EngineConnection, options: LiveSour
 		// `connecting` until the first sync; then the model's state (`disconnected` comes only after close).
 		const state: ConnectionView['state'] = snapshot.connection === 'connected' ? (engineRead ? 'connected' : 'connecting') : snapshot.connection === 'reconnecting' || everConnected ? 'reconnecting' : 'connecting';
 		const connectionView: ConnectionView = state === 'connected' ? {state} : {state, ...(snapshot.lastError ? {detail: snapshot.lastError} : {})};
+		// A change of connection state (connected at start, lost, back) is drawn at once too.
+		const changed = state !== view.connection.state;
 		view = {...view, containers, services, connection: connectionView};
-		notify(urgent);
+		notify(urgent || changed);
 	};
 	live.subscribe(snapshot => {
 		const connected = snapshot.connection === 'connected';
 		if (connected && !lastConnected) {
-			// (Re)connected: engine facts and resources may have changed while away.
-			void refreshEngine().catch(() => undefined);
+			// Reconnected: engine facts and resources may have changed while away (the first
+			// connection read its facts while the model was listing, below).
+			if (everConnected) void refreshEngine().catch(() => undefined);
 			void refreshResources().catch(() => undefined);
 		}
 		lastConnected = connected;
 		everConnected ||= connected;
 		rebuild();
 	});
+
+	void refreshEngine().catch(() => undefined);
 
 	// Stats stream only for the containers on screen (watchStats); the hub batches them.
 	const logCapabilities = dockerLogCapabilities(docker);

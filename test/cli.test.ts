@@ -22,3 +22,10 @@ test('--help lists the commands and the exit codes', async () => {
 	assert.equal(result.exitCode, 0);
 	assert.match(result.stdout, /Exit codes: 0 success, 1 operation failed, 2 bad input, 3 no engine reachable/);
 });
+
+test('the console with no engine answering is one line naming what was tried, and exit 3', async () => {
+	const result = await execa('node', ['dist/cli.js'], {reject: false, env: {CI: 'true', DOCKER_HOST: 'unix:///nonexistent/deckhand-test.sock'}, input: ''});
+	assert.equal(result.exitCode, 3);
+	assert.match(result.stderr, /^deckhand: no Docker engine answered \(tried unix:\/\/\/nonexistent\/deckhand-test\.sock \(DOCKER_HOST\): .*\); start dockerd/);
+	assert.equal(result.stderr.trim().split('\n').length, 1);
+});

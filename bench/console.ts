@@ -3,6 +3,7 @@
  * at 200x50 on the private engine with N labelled sleep containers (NetworkMode none).
  * Prints one line per figure:
  *   - first paint: spawn → first screen showing the Services panel
+ *   - first data: spawn → connected, with the bench's containers on screen
  *   - console CPU over the window (utime + stime of the node process, /proc)
  *   - bytes written to the terminal per second over the window (tmux pipe-pane)
  *   - peak RSS (VmHWM)
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
 		const pid = await tmux.programPid();
 		if (!pid) throw new Error('no console process');
 		await tmux.waitForScreen(screen => screen.includes('● connected') && screen.includes(prefix), {timeoutMs: 30_000});
+		const firstData = performance.now() - spawned;
 		// Let the start-up burst (first lists, first stats round) pass before measuring.
 		await sleep(3000);
 
@@ -137,6 +139,7 @@ async function main(): Promise<void> {
 		const rss = peakRss(pid) ?? Number.NaN;
 
 		line('first paint', `${(firstPaint / 1000).toFixed(2)} s`);
+		line('first data', `${(firstData / 1000).toFixed(2)} s (connected, the containers listed)`);
 		line('console cpu', `${consoleCpu.toFixed(1)} % of a core`);
 		line('to the terminal', `${(bytesPerSecond / 1024).toFixed(2)} KiB/s`);
 		line('peak rss', `${(rss / 1024 / 1024).toFixed(1)} MiB (${(windowPeak / 1024 / 1024).toFixed(1)} MiB before the kills)`);

@@ -16,7 +16,21 @@ trap cleanup EXIT
 npm run --silent build
 npm run --silent typecheck
 
+run_tests() {
+  node --import tsx --test --test-concurrency="$1" --test-reporter=spec "${@:2}"
+}
+if [ $# -gt 0 ]; then run_tests "${DECKHAND_TEST_CONCURRENCY:-4}" "$@"; exit; fi
+
+# Everything but the console in tmux first, four files at a time; then the tmux tests, which
+# time what a person sees (containers on screen within 2 s), on a machine not also running
+# the rest of the suite, so a figure is the console's own and not the load of other tests.
 shopt -s globstar nullglob
 files=(test/**/*.test.ts test/**/*.test.tsx)
-if [ $# -gt 0 ]; then files=("$@"); fi
-node --import tsx --test --test-concurrency="${DECKHAND_TEST_CONCURRENCY:-4}" --test-reporter=spec "${files[@]}"
+rest=() e2e=()
+for file in "${files[@]}"; do
+  case "$file" in test/e2e/*) e2e+=("$file") ;; *) rest+=("$file") ;; esac
+done
+status=0
+run_tests "${DECKHAND_TEST_CONCURRENCY:-4}" "${rest[@]}" || status=$?
+run_tests 2 "${e2e[@]}" || status=$?
+exit $status

@@ -45,6 +45,8 @@ export type TmuxSession = {
 	exitCode(): Promise<number | undefined>;
 	/** The program's process id while it runs. */
 	programPid(): Promise<number | undefined>;
+	/** Resizes the terminal, as a person dragging the window does (the program gets SIGWINCH). */
+	resize(columns: number, rows: number): Promise<void>;
 	/** Kills the session and removes its files. */
 	kill(): Promise<void>;
 };
@@ -116,6 +118,9 @@ export async function startTmux(command: readonly string[], options: TmuxOptions
 			const shell = await session.display('#{pane_pid}');
 			const children = readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
 			return children.length > 0 ? Number(children[0]) : undefined;
+		},
+		async resize(columns, rows) {
+			await tmux('resize-window', '-t', name, '-x', String(columns), '-y', String(rows));
 		},
 		async kill() {
 			await tmux('kill-server').catch(() => undefined);

@@ -11,6 +11,8 @@
  * native add-ons a bundle cannot hold), blessed and blessed-contrib (loaded only by the chart
  * child, and blessed requires its terminfo files by path), and react-devtools-core (only under
  * DEV=true, in a chunk nobody loads otherwise).
+ *
+ * DECKHAND_BUNDLE_NAMES=1 leaves the output unminified, so `node --cpu-prof` shows names.
  */
 import {rmSync} from 'node:fs';
 import {build} from 'esbuild';
@@ -35,7 +37,7 @@ await build({
 	// (that assignment is what esbuild would warn about).
 	define: {'process.env.NODE_ENV': '"production"'},
 	logOverride: {'assign-to-define': 'silent'},
-	minify: true,
+	minify: process.env.DECKHAND_BUNDLE_NAMES !== '1',
 	// CommonJS dependencies inside an ES module bundle still call require().
 	banner: {js: "import {createRequire as __deckhandRequire} from 'node:module'; const require = __deckhandRequire(import.meta.url);"},
 	legalComments: 'none',

@@ -12,6 +12,23 @@ export type ConsoleOptions = {
 	readonly readOnly: boolean;
 };
 
+/**
+ * Runs `load` with `globalThis.fetch` hidden. Yoga, Ink's layout engine, decodes its inlined
+ * WebAssembly through fetch() of a data: URL whenever fetch exists; in Node 20 the first use
+ * of fetch loads undici, ~60 ms of start-up here. Without fetch it decodes the same bytes
+ * directly. Only Ink's loading sees this.
+ */
+async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
+	const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+	if (!descriptor?.configurable) return load();
+	Object.defineProperty(globalThis, 'fetch', {value: undefined, configurable: true, writable: true});
+	try {
+		return await load();
+	} finally {
+		Object.defineProperty(globalThis, 'fetch', descriptor);
+	}
+}
+
 /** Renders the console until the user quits; returns the exit code. */
 export async function runConsole(options: ConsoleOptions): Promise<number> {
 	if (process.stdout.isTTY && process.stdin.isTTY && process.env.CI !== undefined) process.env.CI = 'false';
@@ -19,7 +36,7 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
 	process.env.NODE_ENV ??= 'production';
 	// Small heap growth steps: see heap-limits.ts.
 	await import('./heap-limits.js');
-	const {startConsole} = await import('./console-main.js');
+	const {startConsole} = await withoutFetch(async () => import('./console-main.js'));
 	const code = await startConsole(options);
 	// The terminal is restored by now. A Docker stream still closing must not keep a person
 	// waiting at a frozen prompt: leave within half a second whatever is still open (the

@@ -84,3 +84,22 @@ for (const term of ['screen', 'tmux-256color', 'xterm-256color', 'dumb']) {
 		});
 	});
 }
+
+describe('console chart view', {skip}, () => {
+	let tmux: TmuxSession;
+	after(async () => tmux?.kill());
+
+	it('g opens the blessed-contrib charts full screen; q returns to an intact console', async () => {
+		tmux = await startConsoleInTmux({columns: 120, rows: 40});
+		await showOwnContainer(tmux);
+		await tmux.sendKeys('g');
+		await tmux.waitForScreen(screen => screen.includes('CPU % by service') && screen.includes('Memory MiB by service') && !screen.includes('1 Engine'), {timeoutMs: 15_000, message: 'g did not open the charts'});
+		await tmux.sendKeys('q');
+		await tmux.waitForScreen(screen => cleanFrame(screen, 40) === undefined, {timeoutMs: 15_000, message: 'the console did not come back whole from the charts'});
+		// Keys reach the console again (stdin was handed back).
+		await tmux.sendKeys(']');
+		await tmux.waitForScreen(/\[Stats\]/, {message: 'keys do not work after the charts'});
+		await tmux.sendKeys('q');
+		await tmux.waitForScreen(/\[exited 0\]/, {timeoutMs: 5000, message: 'q did not quit with 0'});
+	});
+});

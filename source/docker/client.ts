@@ -5,7 +5,8 @@
 import {readFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
+import {DockerClient} from './dockerode.js';
 import {EngineUnreachableError} from '../engine/errors.js';
 import {dockerOptionsFor, resolveEndpoint, type EngineEndpoint} from './connection.js';
 
@@ -53,7 +54,7 @@ function defaultSshKey(env: NodeJS.ProcessEnv, homeDirectory: string): Buffer | 
 /** A client for one endpoint (no network traffic yet). */
 export function clientFor(endpoint: EngineEndpoint, env: NodeJS.ProcessEnv = process.env, homeDirectory = os.homedir()): Docker {
 	const sshKey = endpoint.kind === 'ssh' ? defaultSshKey(env, homeDirectory) : undefined;
-	return new Docker(dockerOptionsFor(endpoint, file => readFileSync(file), env, sshKey));
+	return new DockerClient(dockerOptionsFor(endpoint, file => readFileSync(file), env, sshKey));
 }
 
 /**

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import {PassThrough} from 'node:stream';
 import {after, describe, it} from 'node:test';
 import wait from '../../source/commands/wait.js';
 import {execInContainer} from '../../source/docker/exec.js';
 import {DeckhandError} from '../../source/engine/errors.js';
+import {freePort} from '../helpers/ports.js';
 import {newRun, removeTestObjects, startTestContainer, TEST_IMAGE, testDocker, testLabels, testName} from '../helpers/engine.js';
 
 const docker = testDocker();
@@ -29,18 +29,6 @@ async function runWait(input: string[], flags: Record<string, unknown> = {}) {
 		err += `${error.message}\n`;
 	}
 	return {code, out, err, at: Date.now(), tookMs: Date.now() - began};
-}
-
-/** A free TCP port on 127.0.0.1 (the kernel picks it). */
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const {port} = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 /** Polls until `condition` holds (deadline 30 s). */

@@ -1,24 +1,12 @@
 import assert from 'node:assert/strict';
 import {createRequire} from 'node:module';
-import net from 'node:net';
 import {describe, it} from 'node:test';
 import {createConnection} from '../../source/docker/client.js';
 import {DockerClient} from '../../source/docker/dockerode.js';
+import {freePort} from '../helpers/ports.js';
 
 const require = createRequire(import.meta.url);
 const ssh2Loaded = () => Object.keys(require.cache).some(path => path.includes('/node_modules/ssh2/'));
-
-/** A port on 127.0.0.1 that nothing listens on (the kernel picked it, then it was closed). */
-async function closedPort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const {port} = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 describe('dockerode with the ssh transport deferred', () => {
 	it('loads without ssh2; an ssh:// engine loads the real transport on its first request', async () => {
@@ -26,7 +14,8 @@ describe('dockerode with the ssh transport deferred', () => {
 		// A unix-socket client never needs it.
 		await assert.rejects(new DockerClient({socketPath: '/nonexistent/deckhand.sock'}).ping(), /ENOENT/);
 		assert.equal(ssh2Loaded(), false, 'a unix-socket request loaded ssh2');
-		const port = await closedPort();
+		// Nothing listens there: the kernel picked it and it was closed again.
+		const port = await freePort();
 		const {docker} = createConnection({host: `ssh://nobody@127.0.0.1:${port}`, env: {}, homeDirectory: '/nonexistent'});
 		// ssh2 itself dials 127.0.0.1:port and is refused: the stand-in handed over to it.
 		await assert.rejects(docker.ping(), /ECONNREFUSED 127\.0\.0\.1/);

@@ -32,6 +32,12 @@ async function showOwnContainer(tmux: TmuxSession): Promise<void> {
 	await tmux.waitForScreen(screen => screen.includes('● connected') && lineWith(screen, name) !== undefined, {timeoutMs: 15_000, message: 'the container never showed'});
 }
 
+/** Quits with q and waits for exit status 0. */
+async function quit(tmux: TmuxSession): Promise<void> {
+	await tmux.sendKeys('q');
+	await tmux.waitForScreen(/\[exited 0\]/, {timeoutMs: 5000, message: 'q did not quit with 0'});
+}
+
 /**
  * What a whole, clean frame at `rows` looks like: each panel title once, the key hints once,
  * the divider in one column on every pane line, the container row, and the last terminal
@@ -79,8 +85,7 @@ for (const term of ['screen', 'tmux-256color', 'xterm-256color', 'dumb']) {
 			const colours = bytes.match(/\u001b\[[\d;]*m/g) ?? [];
 			if (term === 'dumb') assert.deepEqual(colours, [], 'a dumb terminal was sent colour or style sequences');
 			else assert.ok(colours.length > 0, `TERM=${term} got no colour at all`);
-			await tmux.sendKeys('q');
-			await tmux.waitForScreen(/\[exited 0\]/, {timeoutMs: 5000, message: 'q did not quit with 0'});
+			await quit(tmux);
 		});
 	});
 }
@@ -99,7 +104,6 @@ describe('console chart view', {skip}, () => {
 		// Keys reach the console again (stdin was handed back).
 		await tmux.sendKeys(']');
 		await tmux.waitForScreen(/\[Stats\]/, {message: 'keys do not work after the charts'});
-		await tmux.sendKeys('q');
-		await tmux.waitForScreen(/\[exited 0\]/, {timeoutMs: 5000, message: 'q did not quit with 0'});
+		await quit(tmux);
 	});
 });

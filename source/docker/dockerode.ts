@@ -10,9 +10,15 @@ import type Docker from 'dockerode';
 
 const require = createRequire(import.meta.url);
 
-/** Puts a stand-in for docker-modem's `lib/ssh.js` into the require cache (once). */
+/** Puts a stand-in for docker-modem's `lib/ssh.js` into the require cache (once), where it is. */
 function deferModemSsh(): void {
-	const agentPath = join(dirname(require.resolve('docker-modem')), 'ssh.js');
+	let agentPath: string;
+	try {
+		// The docker-modem dockerode itself loads, wherever npm put it.
+		agentPath = join(dirname(createRequire(require.resolve('dockerode')).resolve('docker-modem')), 'ssh.js');
+	} catch {
+		return;
+	}
 	if (require.cache[agentPath]) return;
 	let agent: ((options: unknown) => unknown) | undefined;
 	const standIn = new Module(agentPath);

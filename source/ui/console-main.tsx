@@ -75,6 +75,9 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 				settle = resolve;
 				quitFromSignal = () => resolve({kind: 'quit'});
 			});
+			// maxFps 30: data reaches the app batched at ~2 Hz already (useConsoleView); this cap
+			// only joins bursts (keys, an urgent change right after a batch). At 10 the first
+			// frame with data waited ~90 ms behind the start-up frames (bench, README).
 			const instance = render(
 				<App
 					source={source}
@@ -97,7 +100,7 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 						settle({kind: 'context', name});
 					}}
 				/>,
-				{stdout: inkStdout, stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 10},
+				{stdout: inkStdout, stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 30},
 			);
 			instance.waitUntilExit().then(() => settle({kind: 'quit'}), () => settle({kind: 'quit'}));
 			const next = await outcome;

@@ -173,9 +173,9 @@ async function runCharts(source: ConsoleSource, host: string, fullScreen: boolea
 	const seedFile = join(directory, 'seed.json');
 	writeFileSync(seedFile, JSON.stringify(seed));
 	// Built (scripts/bundle.mjs: this module is in dist/chunks/): plain node. From sources
-	// (tsx): the .ts entry through tsx's loader.
+	// (tsx, no such file beside source/ui/): the .ts entry through tsx's loader.
 	const built = fileURLToPath(new URL('../chart/chart-process.js', import.meta.url));
-	const [entry, loader] = import.meta.url.endsWith('.js') && existsSync(built) ? [built, []] : [fileURLToPath(new URL('chart/chart-process.ts', import.meta.url)), ['--import', 'tsx']];
+	const [entry, loader] = existsSync(built) ? [built, []] : [fileURLToPath(new URL('chart/chart-process.ts', import.meta.url)), ['--import', 'tsx']];
 	if (fullScreen) process.stdout.write(leaveScreen);
 	releaseStdin();
 	try {

@@ -19,17 +19,22 @@ before(async () => {
 	await startTestContainer(docker, run, name);
 });
 
+const sessions: TmuxSession[] = [];
 after(async () => {
+	await Promise.all(sessions.map(async session => session.kill()));
 	await removeTestObjects(docker, run);
 });
 
-/** Shows the Containers panel filtered to this file's container. */
-async function showOwnContainer(tmux: TmuxSession): Promise<void> {
+/** Starts the console in tmux (killed after the file) and shows the Containers panel filtered to this file's container. */
+async function consoleOnOwnContainer(options: Parameters<typeof startConsoleInTmux>[0]): Promise<TmuxSession> {
+	const tmux = await startConsoleInTmux(options);
+	sessions.push(tmux);
 	await tmux.waitForScreen(/Services/, {timeoutMs: 20_000, message: 'the console never painted'});
 	await tmux.sendKeys('3/');
 	await tmux.sendKeys(name, {literal: true});
 	await tmux.sendKeys('Enter');
 	await tmux.waitForScreen(screen => screen.includes('● connected') && lineWith(screen, name) !== undefined, {timeoutMs: 15_000, message: 'the container never showed'});
+	return tmux;
 }
 
 /** Quits with q and waits for exit status 0. */
@@ -57,12 +62,8 @@ function cleanFrame(screen: string, rows: number): string | undefined {
 }
 
 describe('console resized while it runs', {skip}, () => {
-	let tmux: TmuxSession;
-	after(async () => tmux?.kill());
-
 	it('redraws a clean frame at 200x50 → 80x24 → 200x50', async () => {
-		tmux = await startConsoleInTmux({columns: 200, rows: 50});
-		await showOwnContainer(tmux);
+		const tmux = await consoleOnOwnContainer({columns: 200, rows: 50});
 		for (const [columns, rows] of [[80, 24], [200, 50]] as const) {
 			await tmux.resize(columns, rows);
 			let problem: string | undefined;
@@ -75,12 +76,8 @@ describe('console resized while it runs', {skip}, () => {
 
 for (const term of ['screen', 'tmux-256color', 'xterm-256color', 'dumb']) {
 	describe(`console with TERM=${term}`, {skip}, () => {
-		let tmux: TmuxSession;
-		after(async () => tmux?.kill());
-
 		it(term === 'dumb' ? 'works, in monochrome: not one colour sequence written' : 'works, in colour', async () => {
-			tmux = await startConsoleInTmux({columns: 100, rows: 30, countBytes: true, env: {TERM: term}});
-			await showOwnContainer(tmux);
+			const tmux = await consoleOnOwnContainer({columns: 100, rows: 30, countBytes: true, env: {TERM: term}});
 			const bytes = readFileSync(tmux.byteFile, 'latin1');
 			const colours = bytes.match(/\u001b\[[\d;]*m/g) ?? [];
 			if (term === 'dumb') assert.deepEqual(colours, [], 'a dumb terminal was sent colour or style sequences');
@@ -91,12 +88,8 @@ for (const term of ['screen', 'tmux-256color', 'xterm-256color', 'dumb']) {
 }
 
 describe('console chart view', {skip}, () => {
-	let tmux: TmuxSession;
-	after(async () => tmux?.kill());
-
 	it('g opens the blessed-contrib charts full screen; q returns to an intact console', async () => {
-		tmux = await startConsoleInTmux({columns: 120, rows: 40});
-		await showOwnContainer(tmux);
+		const tmux = await consoleOnOwnContainer({columns: 120, rows: 40});
 		await tmux.sendKeys('g');
 		await tmux.waitForScreen(screen => screen.includes('CPU % by service') && screen.includes('Memory MiB by service') && !screen.includes('1 Engine'), {timeoutMs: 15_000, message: 'g did not open the charts'});
 		await tmux.sendKeys('q');

@@ -14,6 +14,7 @@ import {detectEngineMode} from '../docker/mode.js';
 import {ExitCode} from '../engine/errors.js';
 import {App} from './app.js';
 import {chartContainerIds} from './chart/chart-series.js';
+import {leaveBySignal, onTerminalGone} from './hang-up.js';
 import {inkOutput} from './ink-output.js';
 import {configDirectory} from './config/config-directory.js';
 import {createLiveSource} from './data/live-source.js';
@@ -54,12 +55,12 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 	const restoreTerminal = () => {
 		if (fullScreen) stdout.write(leaveScreen);
 	};
-	const onSignal = (signal: NodeJS.Signals) => {
-		restoreTerminal();
-		process.exit(signal === 'SIGTERM' ? 143 : 129);
-	};
+	// SIGTERM: the terminal is still there, so it is restored first. A hang-up: it is gone,
+	// so only the streams to the engine are closed; either way the signal ends the process.
+	const onSignal = (signal: NodeJS.Signals) => leaveBySignal(signal, signal === 'SIGHUP' ? [() => source.close()] : [() => source.close(), restoreTerminal]);
 	process.once('SIGTERM', onSignal);
 	process.once('SIGHUP', onSignal);
+	const stopWatchingTerminal = onTerminalGone(stdin, stdout, () => onSignal('SIGHUP'));
 	// Without a terminal on stdin there are no keys: Ctrl-C (SIGINT) is how one quits.
 	let quitFromSignal = () => undefined as void;
 	const onInterrupt = () => quitFromSignal();
@@ -132,6 +133,7 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 		process.off('SIGTERM', onSignal);
 		process.off('SIGHUP', onSignal);
 		process.off('SIGINT', onInterrupt);
+		stopWatchingTerminal();
 		restoreTerminal();
 	}
 }

@@ -8,6 +8,14 @@ import {chartContainerIds, chartSeries} from './chart-series.js';
 
 const seriesColors = ['cyan', 'magenta', 'yellow', 'green', 'blue', 'red'];
 
+/** The smallest terminal the two charts are drawn in. */
+export const minimumSize = {columns: 30, rows: 10} as const;
+
+/** True when a terminal of this size can show the charts. */
+export const chartsFit = (columns: number, rows: number): boolean => columns >= minimumSize.columns && rows >= minimumSize.rows;
+
+type ChartWidget = {hidden: boolean; setData(data: unknown): void};
+
 /** Options of the chart view. */
 export type ChartViewOptions = {
 	readonly source: ConsoleSource;
@@ -20,26 +28,45 @@ export type ChartViewOptions = {
 
 /** Shows the charts until q, escape or g; resolves once the terminal is restored. */
 export async function showChartView(options: ChartViewOptions): Promise<void> {
-	const [{default: blessed}, {default: contrib}] = await Promise.all([import('blessed'), import('blessed-contrib')]);
+	// One after the other: blessed-contrib require()s blessed itself, and loading both at
+	// once sometimes handed us blessed's exports before they were filled in (no `screen`).
+	const {default: blessed} = await import('blessed');
+	const {default: contrib} = await import('blessed-contrib');
 	const {source, stdin, stdout} = options;
 	// blessed installs stdin listeners (a keypress decoder) that outlive screen.destroy();
 	// remember what was there so exactly those can be removed afterwards.
 	const events = ['data', 'keypress', 'newListener', 'readable'] as const;
 	const before = new Map(events.map(event => [event, new Set(stdin.listeners(event))]));
 	const screen = blessed.screen({input: stdin, output: stdout, smartCSR: true, title: 'deckhand charts', warnings: false});
-	const grid = new contrib.grid({rows: 12, cols: 12, screen});
+	// blessed-contrib's canvas throws (RangeError) below a few cells; draw the charts only
+	// when they fit and say so otherwise, on start and after every resize.
+	const notice = blessed.box({parent: screen, top: 0, left: 0, width: '100%', height: '100%', content: `charts need ${minimumSize.columns}x${minimumSize.rows} (q returns)`, hidden: true});
+	let charts: {cpu: ChartWidget; memory: ChartWidget} | undefined;
 	const lineOptions = (label: string) => ({label, showLegend: true, legend: {width: 18}, wholeNumbersOnly: false, style: {text: 'white', baseline: 'white'}});
-	const cpu = grid.set(0, 0, 6, 12, contrib.line, lineOptions(' CPU % by service (q, esc or g returns) '));
-	const memory = grid.set(6, 0, 6, 12, contrib.line, lineOptions(' Memory MiB by service '));
 	const paint = (series: Array<{title: string; x: string[]; y: number[]}>, index: number) =>
 		series.map((entry, position) => ({...entry, style: {line: options.color ? seriesColors[(position + index) % seriesColors.length] : 'white'}}));
 	const draw = () => {
-		const view = source.snapshot();
-		source.watchStats?.(chartContainerIds(view));
-		const data = chartSeries(view, id => source.statsHistory?.(id) ?? []);
-		const empty = [{title: 'waiting', x: ['0'], y: [0]}];
-		cpu.setData(data.cpu.length > 0 ? paint(data.cpu, 0) : empty);
-		memory.setData(data.memory.length > 0 ? paint(data.memory, 0) : empty);
+		const fits = chartsFit(Number(screen.width), Number(screen.height));
+		notice.hidden = fits;
+		if (fits && !charts) {
+			const grid = new contrib.grid({rows: 12, cols: 12, screen});
+			charts = {
+				cpu: grid.set(0, 0, 6, 12, contrib.line, lineOptions(' CPU % by container (q, esc or g returns) ')) as ChartWidget,
+				memory: grid.set(6, 0, 6, 12, contrib.line, lineOptions(' Memory MiB by container ')) as ChartWidget,
+			};
+		}
+		if (charts) {
+			charts.cpu.hidden = !fits;
+			charts.memory.hidden = !fits;
+		}
+		if (fits && charts) {
+			const view = source.snapshot();
+			source.watchStats?.(chartContainerIds(view));
+			const data = chartSeries(view, id => source.statsHistory?.(id) ?? []);
+			const empty = [{title: 'waiting', x: ['0'], y: [0]}];
+			charts.cpu.setData(data.cpu.length > 0 ? paint(data.cpu, 0) : empty);
+			charts.memory.setData(data.memory.length > 0 ? paint(data.memory, 0) : empty);
+		}
 		screen.render();
 	};
 	draw();

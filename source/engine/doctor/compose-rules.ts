@@ -44,6 +44,11 @@ function normaliseEntry(name: string, key: 'ports' | 'volumes', entry: unknown, 
 	return service[key][0];
 }
 
+/** Whether anything can tell that `service` is ready: a live healthcheck or a `deckhand.ready.*` probe. */
+const canReportReady = (service: ComposeService): boolean =>
+	(service.healthcheck !== undefined && !service.healthcheck.disable && service.healthcheck.test !== undefined) ||
+	Object.keys(service.labels).some(label => label.startsWith('deckhand.ready.') && label !== 'deckhand.ready.timeout');
+
 const describeMs = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`);
 
 /** What a service check sees: the service, the whole project and the raw keys the normaliser does not keep. */
@@ -100,6 +105,14 @@ const serviceChecks: ReadonlyArray<(context: ServiceContext) => Hit[]> = [
 				return setting.condition === 'service_started' && target !== undefined && !target.disable && target.test !== undefined;
 			})
 			.map(([dependency]) => ({rule: rules.dependsOnNotHealthy, path: ['depends_on', dependency], message: `service ${service.name} depends on ${dependency}, which has a healthcheck, without condition: service_healthy`})),
+	({service, services}) =>
+		Object.entries(service.dependsOn)
+			.filter(([dependency, setting]) => setting.condition === 'service_started' && services[dependency] !== undefined && !canReportReady(services[dependency]!))
+			.map(([dependency]) => ({
+				rule: rules.dependsOnNoReadiness,
+				path: ['depends_on', dependency],
+				message: `service ${service.name} depends on ${dependency}, which has no healthcheck or readiness probe: ${service.name} starts before ${dependency} is ready`,
+			})),
 	({service}) => {
 		const check = service.healthcheck;
 		if (!check || check.disable || check.test === undefined || check.startPeriodMs !== undefined) return [];

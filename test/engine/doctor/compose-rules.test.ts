@@ -21,6 +21,7 @@ const messages = (name: string, rule: string) => lintProject({composeFiles: [fix
 const cases: Array<{rule: string; bad: Array<[string, number]>}> = [
 	{rule: 'no-healthcheck', bad: [['compose/no-healthcheck', 2]]},
 	{rule: 'depends-on-not-healthy', bad: [['compose/depends-on-not-healthy', 8], ['compose/depends-on-not-healthy', 12]]},
+	{rule: 'depends-on-no-readiness', bad: [['compose/depends-on-no-readiness', 10], ['compose/depends-on-no-readiness', 14]]},
 	{rule: 'no-restart-policy', bad: [['compose/no-restart-policy', 2]]},
 	{rule: 'no-resource-limits', bad: [['compose/no-resource-limits', 2], ['compose/no-resource-limits', 8]]},
 	{rule: 'no-log-rotation', bad: [['compose/no-log-rotation', 2], ['compose/no-log-rotation', 6]]},
@@ -57,6 +58,10 @@ describe('compose rules, one fixture pair per rule', () => {
 			'service map-form sets DB_PASSWORD to a literal value',
 			'service map-form sets STRIPE_API_KEY to a literal value',
 			'service list-form sets GITHUB_TOKEN to a literal value',
+		]);
+		assert.deepEqual(messages('depends-on-no-readiness.bad.yaml', 'compose/depends-on-no-readiness'), [
+			'service api depends on cache, which has no healthcheck or readiness probe: api starts before cache is ready',
+			'service worker depends on queue, which has no healthcheck or readiness probe: worker starts before queue is ready',
 		]);
 		assert.deepEqual(messages('healthcheck-no-start-period.bad.yaml', 'compose/healthcheck-no-start-period'), [
 			'healthcheck of fast marks it unhealthy after 6s (interval 2s × 3 retries) and has no start_period',

@@ -11,6 +11,13 @@ export type Clock = {
 	sleep(ms: number, signal?: AbortSignal): Promise<void>;
 };
 
+/** Time with timers (throttles and loops that must not hold a promise per wait). */
+export type Scheduler = {
+	readonly now: () => number;
+	readonly setTimer: (callback: () => void, ms: number) => unknown;
+	readonly clearTimer: (handle: unknown) => void;
+};
+
 /** What a container looks like to a probe (the fields of an inspect readiness needs). */
 export type ContainerState = {
 	readonly running: boolean;

@@ -11,7 +11,7 @@ import {hostCgroupFs, locateContainerCgroup, readCgroupCounters, type CgroupFs, 
 
 /** Whether the engine listens on a unix socket that exists on this machine. */
 export function isLocalEngine(docker: Docker): boolean {
-	const socketPath = (docker.modem as {socketPath?: unknown}).socketPath;
+	const socketPath = (docker.modem as {socketPath?: unknown} | undefined)?.socketPath;
 	if (typeof socketPath !== 'string') return false;
 	try {
 		return statSync(socketPath).isSocket();

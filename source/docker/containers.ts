@@ -13,6 +13,20 @@ const unless = (code: number) => (error: unknown) => {
 	if (statusOf(error) !== code) throw error;
 };
 
+/** `SIGTERM`, `TERM` and `term` name one signal. */
+const signalName = (signal: string) => signal.toUpperCase().replace(/^SIG/, '');
+
+/** Resolves when the container exits or `ms` passed, whichever comes first. */
+async function exitWithin(container: Docker.Container, ms: number): Promise<void> {
+	const controller = new AbortController();
+	const timer = setTimeout(() => controller.abort(), ms);
+	try {
+		await (container.wait({abortSignal: controller.signal} as never) as unknown as Promise<unknown>).catch(() => undefined);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
 /** The containers port for one client. */
 export function containersAdapter(docker: Docker): ContainersPort {
 	return {
@@ -27,9 +41,19 @@ export function containersAdapter(docker: Docker): ContainersPort {
 		create: async spec => (await docker.createContainer(spec as Docker.ContainerCreateOptions)).id,
 		start: async id => docker.getContainer(id).start().then(() => undefined, unless(304)),
 		async stop(id, options = {}) {
-			// Docker's stop takes the signal from the container's StopSignal unless told (API ≥ 1.42).
-			const query = {...(options.timeoutSeconds === undefined ? {} : {t: options.timeoutSeconds}), ...(options.signal ? {signal: options.signal} : {})};
-			await docker.getContainer(id).stop(query).then(() => undefined, unless(304));
+			const container = docker.getContainer(id);
+			if (options.signal) {
+				const info = (await container.inspect().then(result => result as unknown as ContainerInspectJson, () => undefined));
+				if (info?.State.Running && signalName(options.signal) !== signalName(info.Config.StopSignal || 'SIGTERM')) {
+					// The engine stops with the container's own StopSignal and cannot be told another before
+					// API 1.42: send the wanted one, allow the grace period, then stop (which kills).
+					await container.kill({signal: options.signal}).catch(unless(409));
+					await exitWithin(container, (options.timeoutSeconds ?? info.Config.StopTimeout ?? 10) * 1000);
+					await container.stop({t: 0}).then(() => undefined, unless(304));
+					return;
+				}
+			}
+			await container.stop(options.timeoutSeconds === undefined ? {} : {t: options.timeoutSeconds}).then(() => undefined, unless(304));
 		},
 		restart: async (id, options = {}) => docker.getContainer(id).restart(options.timeoutSeconds === undefined ? {} : {t: options.timeoutSeconds}).then(() => undefined, unless(304)),
 		kill: async (id, signal) => docker.getContainer(id).kill({signal}).then(() => undefined),

@@ -18,7 +18,7 @@ import {systemAdapter} from './system.js';
 
 /** A local unix socket when nothing else is known (tests that build a bare client). */
 const socketEndpoint = (docker: Docker): EndpointFacts => {
-	const socketPath = (docker.modem as {socketPath?: unknown}).socketPath;
+	const socketPath = (docker.modem as {socketPath?: unknown} | undefined)?.socketPath;
 	return {kind: 'unix', host: typeof socketPath === 'string' ? `unix://${socketPath}` : 'unix:///var/run/docker.sock', source: 'default'};
 };
 

@@ -96,7 +96,7 @@ describe('up on the real engine', {concurrency: true}, () => {
 		assert.equal(events.includes('starting start:api'), false, 'no start step ran for api');
 	});
 
-	it('restart --with-dependents stops dependents first, then brings them back in order; down removes dependents first', async () => {
+	it('restart --with-dependents stops dependents first and the target last, then brings them back in order; down removes dependents first', async () => {
 		const stack = testStack(run, 'restart', {db: healthyAfter(0), api: healthyAfter(0, {db: 'service_healthy'}), web: healthyAfter(0, {api: 'service_healthy'}), other: healthyAfter(0)});
 		assert.equal((await upProject(ports, stack, {timeoutMs: 60_000})).ok, true);
 		const log: string[] = [];
@@ -110,7 +110,7 @@ describe('up on the real engine', {concurrency: true}, () => {
 		});
 		assert.equal(restarted.ok, true, restarted.failed?.failure.message);
 		assert.deepEqual(log, [
-			'stop web', 'stop api',
+			'stop web', 'stop api', 'stop db',
 			'starting start:db', 'ready start:db', 'ready ready:db',
 			'starting start:api', 'ready start:api', 'ready ready:api',
 			'starting start:web', 'ready start:web', 'ready ready:web',

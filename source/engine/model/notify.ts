@@ -29,6 +29,11 @@ export function createCoalescer(flush: () => void, intervalMs: number, scheduler
 			const wait = Math.max(0, lastFlush + intervalMs - scheduler.now());
 			timer = scheduler.setTimer(run, wait);
 		},
+		/** Flushes now (an urgent change), dropping any pending flush. */
+		flushNow() {
+			if (timer !== undefined) scheduler.clearTimer(timer);
+			run();
+		},
 		/** Drops a pending flush. */
 		cancel() {
 			if (timer !== undefined) scheduler.clearTimer(timer);

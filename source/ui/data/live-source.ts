@@ -124,18 +124,29 @@ export function createLiveSource(connection: ConsoleEngine, options: LiveSourceO
 		notify();
 	};
 
-	const live = startLiveModel(ports, {intervalMs: 250, eventTypes: ['container', 'service', 'node', 'image', 'volume', 'network'], onEvent});
+	// Unthrottled here: the console's view hook is the one throttle between the model and the screen.
+	const live = startLiveModel(ports, {intervalMs: 0, eventTypes: ['container', 'service', 'node', 'image', 'volume', 'network'], onEvent});
 	let everConnected = false;
 	let lastConnected = false;
+	// Rows are derived from the model only when the view is read (the view hook's throttle decides
+	// how often), so an event storm costs one selector run per frame, not one per event.
+	let rowsStale = true;
+	const current = (): ConsoleView => {
+		if (rowsStale) {
+			rowsStale = false;
+			view = {...view, ...containersFromModel(live.current().state, id => history.get(id)?.at(-1))};
+		}
+		return view;
+	};
 	const rebuild = (urgent = false) => {
 		const snapshot = live.current();
-		const {containers, services} = containersFromModel(snapshot.state, id => history.get(id)?.at(-1));
+		rowsStale = true;
 		// `connecting` until the first sync; then the model's state (`disconnected` comes only after close).
 		const state: ConnectionView['state'] = snapshot.connection === 'connected' ? (engineRead ? 'connected' : 'connecting') : snapshot.connection === 'reconnecting' || everConnected ? 'reconnecting' : 'connecting';
 		const connectionView: ConnectionView = state === 'connected' ? {state} : {state, ...(snapshot.lastError ? {detail: snapshot.lastError} : {})};
 		// A change of connection state (connected at start, lost, back) is drawn at once too.
 		const changed = state !== view.connection.state;
-		view = {...view, containers, services, connection: connectionView};
+		view = {...view, connection: connectionView};
 		notify(urgent || changed);
 	};
 	live.subscribe(snapshot => {
@@ -171,7 +182,7 @@ export function createLiveSource(connection: ConsoleEngine, options: LiveSourceO
 	};
 
 	return {
-		snapshot: () => view,
+		snapshot: current,
 		subscribe(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);

@@ -1,7 +1,7 @@
 /**
  * Following one container's logs, across restarts: when the stream ends, wait for the
  * container to run again and resume from the last timestamp seen, skipping lines already
- * delivered. The Docker calls are injected (source/docker/log-stream.ts has the real ones).
+ * delivered. The Docker calls are injected (`logCapabilities` builds them from the engine's ports).
  */
 import {waitUntilRunning} from '../containers/wait-running.js';
 import type {EnginePorts, LogStreamRequest, LogsPort} from '../ports/index.js';

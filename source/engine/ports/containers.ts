@@ -4,17 +4,10 @@
  * engine reads them, so the engine needs no client types. source/docker/containers.ts
  * implements it; tests hand the engine fakes.
  */
+import type {ListedContainer} from '../model/convert.js';
 
-/** A listed container (the list endpoint's JSON, the fields the engine reads). */
-export type ListedContainerJson = {
-	readonly Id: string;
-	readonly Names?: readonly string[];
-	readonly Image: string;
-	readonly State: string;
-	readonly Status: string;
-	readonly Labels?: Record<string, string> | null;
-	readonly Created: number;
-};
+/** A listed container (the list endpoint's JSON, the fields the engine reads): the model's own type. */
+export type ListedContainerJson = ListedContainer;
 
 /** One health log entry as Docker writes it. */
 export type HealthLogJson = {readonly Start: string; readonly End: string; readonly ExitCode: number; readonly Output: string};

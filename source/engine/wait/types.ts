@@ -1,7 +1,7 @@
 /**
  * The waits library's one small interface (after testcontainers' wait strategies): a strategy
  * is data plus `waitUntilReady(target, context)`. Everything that touches Docker or the network
- * comes in through `context.probes` (implemented in source/docker/probe*.ts), and time through
+ * comes in through `context.probes` (built from the engine's ports in wait/probes.ts), and time through
  * `context.clock`, so every strategy runs against fakes in unit tests.
  */
 

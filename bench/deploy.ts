@@ -23,11 +23,13 @@ import {deployTarball} from '../source/engine/deploy/deploy.js';
 import {packDirectory} from '../source/engine/deploy/pack.js';
 import {reloadService} from '../source/engine/reload/reload.js';
 import {createSupervisedApp, serverScript} from '../test/fixtures/deploy/supervised-app.js';
+import {dockerPorts} from '../source/docker/ports.js';
 
 const megabytes = Number(process.env.BENCH_MB ?? 50);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const run = `bench-${randomBytes(3).toString('hex')}`;
 const {docker, host} = createConnection();
+const ports = dockerPorts(docker);
 const scratch = mkdtempSync(join(tmpdir(), 'deckhand-bench-deploy-'));
 const env = {...process.env, XDG_STATE_HOME: join(scratch, 'state')};
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -55,7 +57,7 @@ async function measureFormat(name: string, id: string, extension: 'tar.gz' | 'ta
 		tarballs.push(output);
 	}
 	// Warm-up deploy: /app now holds a full-size tree, so every measured deploy backs up 50 MB.
-	await deployTarball(docker, name, tarballs[0]!, {env, timeoutMs: 60_000});
+	await deployTarball(ports, name, tarballs[0]!, {env, timeoutMs: 60_000});
 	const deploys: Array<Record<string, number>> = [];
 	const cli: number[] = [];
 	const put: number[] = [];
@@ -66,7 +68,7 @@ async function measureFormat(name: string, id: string, extension: 'tar.gz' | 'ta
 		const onStep = (step: string) => {
 			if ((step === 'reload' || step === 'ready') && live === 0) live = performance.now() - started0;
 		};
-		const record = await deployTarball(docker, name, tarballs[round + 1]!, {env, timeoutMs: 60_000, onStep});
+		const record = await deployTarball(ports, name, tarballs[round + 1]!, {env, timeoutMs: 60_000, onStep});
 		deploys.push({...(record.durations as Record<string, number>), live});
 		let started = performance.now();
 		await execa('docker', ['cp', directories[round + 1]!, `${name}:/cp-${round}`], {env: {DOCKER_HOST: host}});
@@ -96,7 +98,7 @@ async function main() {
 		const stamp = (text: string, pattern: string) => [...text.matchAll(new RegExp(`(\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z) ${pattern}`, 'g'))].map(match => Date.parse(match[1]!));
 		for (let round = 0; round < 5; round++) {
 			const since = Math.floor(Date.now() / 1000) - 1;
-			const result = await reloadService(docker, name, {method: 'signal', timeoutMs: 30_000});
+			const result = await reloadService(ports, name, {method: 'signal', timeoutMs: 30_000});
 			notReady.push(result.reloaded[0]!.notReadyMs);
 			const text = ((await docker.getContainer(app.id).logs({stdout: true, stderr: true, timestamps: true, since})) as unknown as Buffer).toString('latin1');
 			const hup = stamp(text, 'deckhand-supervise: reload: restarting').at(-1);

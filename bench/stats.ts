@@ -14,10 +14,11 @@ import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {createConnection} from '../source/docker/client.js';
-import {createApiStatsSampler} from '../source/docker/stats-api.js';
-import {createCgroupStatsSampler} from '../source/docker/stats-cgroup.js';
+import {createApiStatsSampler} from '../source/engine/stats/api-sampler.js';
+import {createCgroupStatsSampler} from '../source/engine/stats/cgroup-sampler.js';
 import {createStatsHub} from '../source/engine/stats/hub.js';
 import type {StatsSampler} from '../source/engine/stats/types.js';
+import {dockerPorts} from '../source/docker/ports.js';
 
 const image = process.env.DECKHAND_TEST_IMAGE ?? 'deckhand-test/busybox:1';
 const count = Number(process.env.BENCH_CONTAINERS ?? 20);
@@ -64,6 +65,7 @@ async function measure(label: string, sampler: StatsSampler | undefined, ids: st
 }
 
 const {docker} = createConnection();
+const ports = dockerPorts(docker);
 const ids: string[] = [];
 try {
 	for (let index = 0; index < count; index++) {
@@ -77,11 +79,11 @@ try {
 		await container.start();
 		ids.push(container.id);
 	}
-	const api = createApiStatsSampler(docker);
+	const api = createApiStatsSampler(ports);
 	for (let round = 1; round <= rounds; round++) {
 		const baseline = await measure('no sampling (baseline)', undefined, ids);
 		const viaApi = await measure('API stats streams', api, ids);
-		const viaCgroup = await measure('cgroup reads', createCgroupStatsSampler(docker, {fallback: api}), ids);
+		const viaCgroup = await measure('cgroup reads', createCgroupStatsSampler(ports, {fallback: api}), ids);
 		console.log(`dockerd CPU above baseline (round ${round}): API ${(viaApi - baseline).toFixed(2)}% vs cgroup ${(viaCgroup - baseline).toFixed(2)}% of one core`);
 	}
 } finally {

@@ -16,6 +16,7 @@ import {upProject} from '../source/engine/actions/compose/up.js';
 import {loadCompose} from '../source/engine/compose/load.js';
 import type {ComposeProject, LoadedCompose} from '../source/engine/compose/types.js';
 import {criticalPath, planStartup} from '../source/engine/plan/graph.js';
+import {dockerPorts} from '../source/docker/ports.js';
 
 const image = process.env.DECKHAND_TEST_IMAGE ?? 'deckhand-test/busybox:1';
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -66,10 +67,11 @@ const dispatch: number[] = [];
 
 async function once(project: LoadedCompose, lags: number[]) {
 	const {docker} = createConnection();
+	const ports = dockerPorts(docker);
 	const began = new Map<string, number>();
 	const ended = new Map<string, number>();
 	try {
-		const result = await upProject(docker, project, {
+		const result = await upProject(ports, project, {
 			timeoutMs: 120_000,
 			onHealthyEvent: (event, received) => lags.push(received - event),
 			onEvent: event => {
@@ -81,7 +83,7 @@ async function once(project: LoadedCompose, lags: number[]) {
 		if (!result.ok) throw new Error(`bench up failed: ${result.failed?.failure.message}`);
 		return result;
 	} finally {
-		await downProject(docker, project.project.name);
+		await downProject(ports, project.project.name);
 	}
 }
 

@@ -5,7 +5,7 @@
  * A hostile or broken tarball is bad input (exit 2) and nothing is touched; a deploy already in
  * progress for the service makes this one refused (exit 1).
  */
-import {connectEngine} from '../docker/client.js';
+import {connectPorts} from './connect.js';
 import {deployTarball} from '../engine/deploy/deploy.js';
 import {parseSize} from '../engine/deploy/size.js';
 import {defaultTarLimits} from '../engine/deploy/tar-rules.js';
@@ -35,9 +35,9 @@ export default defineCommand({
 		if (flags.keep !== undefined && (!Number.isInteger(flags.keep) || flags.keep < 1)) throw new UsageError(`--keep must be a whole number ≥ 1 (got ${flags.keep})`);
 		const maxBytes = flags.maxSize === undefined ? defaultTarLimits.maxBytes : parseSize(flags.maxSize);
 		if (maxBytes === undefined) throw new UsageError(`invalid --max-size "${flags.maxSize}" (use e.g. 200MiB)`);
-		const {docker} = await connectEngine(global);
+		const {ports} = await connectPorts(global);
 		try {
-			const record = await deployTarball(docker, input[0]!, input[1]!, {
+			const record = await deployTarball(ports, input[0]!, input[1]!, {
 				path: flags.path,
 				reload: flags.reload,
 				keep: flags.keep,

@@ -5,8 +5,8 @@
  * is at or above the severity (default warning), 1 when something is, 2 for invalid input.
  * The `--json` shape is documented in source/engine/doctor/report.ts.
  */
-import {connectEngine} from '../docker/client.js';
-import {inspectRunningContainers} from '../docker/doctor-containers.js';
+import {connectPorts} from './connect.js';
+import {inspectRunningContainers} from '../engine/doctor/live.js';
 import {containerSubject, lintContainers} from '../engine/doctor/container-rules.js';
 import {lintProject} from '../engine/doctor/project.js';
 import {atOrAbove, doctorJson, formatFindings, relativeTo} from '../engine/doctor/report.js';
@@ -43,8 +43,8 @@ export default defineCommand({
 			checked.push(...result.files.map(file => relativeTo(cwd, file)));
 		}
 		if (flags.containers) {
-			const {docker} = await connectEngine(global);
-			const inspects = await inspectRunningContainers(docker, flags.label ?? []);
+			const {ports} = await connectPorts(global);
+			const inspects = await inspectRunningContainers(ports, flags.label ?? []);
 			findings.push(...lintContainers(inspects));
 			checked.push(...inspects.map(containerSubject).sort());
 		}

@@ -1,16 +1,18 @@
 /**
  * `deckhand down [-f FILE]... [-p NAME] [--volumes] [--json]`: stop and remove a project's
- * containers in reverse dependency order, then its networks (volumes only with --volumes).
+ * containers in reverse dependency order, every container of one level of the graph at once
+ * (each with its stop_grace_period and stop_signal), then its networks (volumes only with --volumes).
  */
-import {connectEngine} from '../docker/client.js';
+import {stopSettingsOf} from '../engine/actions/compose/stop.js';
 import {downProject} from '../engine/actions/compose/down.js';
 import {loadCompose, normaliseProjectName} from '../engine/compose/load.js';
+import {connectPorts} from './connect.js';
 import {defineCommand} from './types.js';
 
 export default defineCommand({
 	name: 'down',
 	usage: 'deckhand down [-f FILE]... [-p NAME] [--volumes] [--json]',
-	summary: 'Stop and remove a compose stack, dependents first',
+	summary: 'Stop and remove a compose stack, dependents first, each level at once',
 	flags: {
 		file: {type: 'string', shortFlag: 'f', isMultiple: true},
 		projectName: {type: 'string', shortFlag: 'p'},
@@ -18,13 +20,19 @@ export default defineCommand({
 		json: {type: 'boolean', default: false},
 	},
 	async run({flags, global, stdout, signal}) {
-		// With -p and no -f the file is not needed: the containers' labels carry the graph.
-		const project = flags.projectName && !flags.file?.length ? normaliseProjectName(flags.projectName) : loadCompose({files: flags.file, projectName: flags.projectName}).project.name;
-		const {docker} = await connectEngine(global);
-		const result = await downProject(docker, project, {
+		// With -p and no -f the file is not needed: the containers' labels carry the graph, and
+		// each container its own stop timeout and signal.
+		const loaded = flags.projectName && !flags.file?.length ? undefined : loadCompose({files: flags.file, projectName: flags.projectName});
+		const project = loaded?.project.name ?? normaliseProjectName(flags.projectName!);
+		const {ports} = await connectPorts(global);
+		const result = await downProject(ports, project, {
 			volumes: flags.volumes,
+			settings: loaded ? stopSettingsOf(loaded.project) : undefined,
 			signal,
-			onEvent: event => stdout.write(flags.json ? `${JSON.stringify(event)}\n` : `${event.type === 'removed' ? '✔ removed' : '· stopping'} ${event.container}\n`),
+			onEvent(event) {
+				if (flags.json) stdout.write(`${JSON.stringify(event)}\n`);
+				else if (event.type !== 'stopped') stdout.write(`${event.type === 'removed' ? '✔ removed' : '· stopping'} ${event.container}\n`);
+			},
 		});
 		if (!flags.json) stdout.write(`${project}: ${result.services.length} services removed${result.resources.length > 0 ? `, ${result.resources.join(', ')}` : ''}\n`);
 		return 0;

@@ -3,12 +3,11 @@
  * container's logs (or every replica of a service, interleaved with a name prefix), stdout
  * to stdout and stderr to stderr, following across restarts with `-f`.
  */
-import {connectEngine} from '../docker/client.js';
-import {dockerLogCapabilities} from '../docker/log-stream.js';
+import {connectPorts} from './connect.js';
 import {parseDuration} from '../engine/duration.js';
 import {UsageError} from '../engine/errors.js';
 import type {LogLine} from '../engine/logs/decode.js';
-import {followLogs} from '../engine/logs/follow.js';
+import {followLogs, logCapabilities} from '../engine/logs/follow.js';
 import {resolveLogTargets, type LogTarget} from '../engine/logs/resolve-target.js';
 import {timestampNanos} from '../engine/logs/timestamps.js';
 import {sanitizeLogLine, sanitizeName} from '../engine/text/sanitize.js';
@@ -58,8 +57,8 @@ export default defineCommand({
 			throw new UsageError(`invalid --grep regular expression: ${(error as Error).message}`);
 		}
 
-		const {docker} = await connectEngine(global);
-		const containers = await docker.listContainers({all: true});
+		const {ports} = await connectPorts(global);
+		const containers = await ports.containers.list({all: true});
 		const resolution = resolveLogTargets(
 			containers.map(container => ({id: container.Id, names: container.Names ?? [], labels: container.Labels ?? {}})),
 			input[0]!,
@@ -77,7 +76,7 @@ export default defineCommand({
 				(line.stream === 'stderr' ? stderr : stdout).write(`${formatLogLine(line, {prefix, timestamps: flags.timestamps})}\n`);
 			}
 		};
-		const capabilities = dockerLogCapabilities(docker);
+		const capabilities = logCapabilities(ports);
 
 		if (flags.follow) {
 			await Promise.all(targets.map(async target => followLogs(capabilities, target.id, {follow: true, sinceMs, tail, signal, onLines: lines => write(target, lines)})));

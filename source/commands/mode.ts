@@ -12,8 +12,8 @@
  *              "cgroupVersion": "1" | "2", "cgroupDriver": string, "swarm": "inactive" | "active" | "pending" | "error" | "locked"}
  * }
  */
-import {connectEngine} from '../docker/client.js';
-import {describeEngine, type ModeDescription} from '../docker/mode.js';
+import {connectPorts} from './connect.js';
+import {describeEngine, type ModeDescription} from '../engine/mode/engine-mode.js';
 import {UsageError} from '../engine/errors.js';
 import {defineCommand} from './types.js';
 
@@ -42,8 +42,8 @@ export default defineCommand({
 	},
 	async run({input, flags, global, stdout}) {
 		if (input.length > 0) throw new UsageError(`mode takes no arguments (got "${input[0]}")`);
-		const connection = await connectEngine(global);
-		const description = await describeEngine(connection.docker, connection.endpoint);
+		const {ports} = await connectPorts(global);
+		const description = await describeEngine(ports);
 		stdout.write(flags.json ? `${JSON.stringify(description)}\n` : `${formatModeDescription(description)}\n`);
 		return 0;
 	},

@@ -3,7 +3,7 @@
  * hot-reload a service in place and wait until a fresh readiness check passes; prints how long
  * it was not ready. Swarm services: every task on this node; tasks elsewhere are named.
  */
-import {connectEngine} from '../docker/client.js';
+import {connectPorts} from './connect.js';
 import {parseDuration} from '../engine/duration.js';
 import {UsageError} from '../engine/errors.js';
 import type {ReloadMethod} from '../engine/labels.js';
@@ -24,8 +24,8 @@ export default defineCommand({
 		if (input.length !== 1) throw new UsageError('reload needs exactly one SERVICE');
 		const timeoutMs = flags.timeout === undefined ? undefined : parseDuration(flags.timeout);
 		if (flags.timeout !== undefined && timeoutMs === undefined) throw new UsageError(`invalid --timeout "${flags.timeout}" (use e.g. 30s, 2m)`);
-		const {docker} = await connectEngine(global);
-		const result = await reloadService(docker, input[0]!, {
+		const {ports} = await connectPorts(global);
+		const result = await reloadService(ports, input[0]!, {
 			method: flags.method as ReloadMethod | undefined,
 			killSignal: flags.signal,
 			timeoutMs,

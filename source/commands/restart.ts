@@ -2,12 +2,13 @@
  * `deckhand restart SERVICE... [--with-dependents] [-p NAME | -f FILE]`: restart and wait ready;
  * with dependents, stop them first and bring them back in dependency order, each gated.
  */
-import {connectEngine} from '../docker/client.js';
 import {restartServices} from '../engine/actions/compose/restart.js';
+import {stopSettingsOf} from '../engine/actions/compose/stop.js';
 import {loadCompose, normaliseProjectName} from '../engine/compose/load.js';
 import {parseDuration} from '../engine/duration.js';
 import {OperationFailedError, UsageError} from '../engine/errors.js';
 import {formatFailure, formatStepEvent} from '../engine/plan/progress.js';
+import {connectPorts} from './connect.js';
 import {defineCommand} from './types.js';
 
 export default defineCommand({
@@ -27,17 +28,20 @@ export default defineCommand({
 		// Every wait has a deadline: 5 minutes unless told otherwise.
 		const timeoutMs = flags.timeout === undefined ? 300_000 : parseDuration(flags.timeout);
 		if (flags.timeout !== undefined && timeoutMs === undefined) throw new UsageError(`invalid --timeout "${flags.timeout}"`);
-		const project = flags.projectName && !flags.file?.length ? normaliseProjectName(flags.projectName) : loadCompose({files: flags.file, projectName: flags.projectName}).project.name;
-		const {docker} = await connectEngine(global);
-		const result = await restartServices(docker, project, input, {
+		const loaded = flags.projectName && !flags.file?.length ? undefined : loadCompose({files: flags.file, projectName: flags.projectName});
+		const project = loaded?.project.name ?? normaliseProjectName(flags.projectName!);
+		const {ports} = await connectPorts(global);
+		const result = await restartServices(ports, project, input, {
 			withDependents: flags.withDependents,
+			settings: loaded ? stopSettingsOf(loaded.project) : undefined,
 			timeoutMs,
 			failFast: flags.failFast,
 			signal,
 			onEvent: event => {
 				if (flags.json) stdout.write(`${JSON.stringify(event)}\n`);
-				else if (event.type === 'stopping') stdout.write(`· ${event.service} stopping\n`);
-				else if (event.type !== 'pending') stdout.write(`${formatStepEvent(event)}\n`);
+				else if (event.type === 'stopping') stdout.write(`· ${event.container} stopping (level ${event.level + 1})\n`);
+				else if (event.type === 'stopped' || event.type === 'removed') stdout.write(`✔ ${event.container} stopped\n`);
+				else if ('step' in event && event.type !== 'pending') stdout.write(`${formatStepEvent(event)}\n`);
 			},
 		});
 		if (result.failed) {

@@ -3,7 +3,7 @@
  * restore the newest backup deploy took, the same way a deploy installs (staging, swap, reload,
  * fresh readiness; the current tree put back if that fails, exit 1). No backup: exit 2.
  */
-import {connectEngine} from '../docker/client.js';
+import {connectPorts} from './connect.js';
 import {formatDeployRecord, reportFailure, stepPrinter} from '../engine/deploy/format.js';
 import {rollbackService} from '../engine/deploy/rollback.js';
 import {parseDuration} from '../engine/duration.js';
@@ -26,9 +26,9 @@ export default defineCommand({
 		if (input.length !== 1) throw new UsageError('rollback needs exactly one SERVICE');
 		const timeoutMs = flags.timeout === undefined ? undefined : parseDuration(flags.timeout);
 		if (flags.timeout !== undefined && timeoutMs === undefined) throw new UsageError(`invalid --timeout "${flags.timeout}" (use e.g. 30s, 2m)`);
-		const {docker} = await connectEngine(global);
+		const {ports} = await connectPorts(global);
 		try {
-			const record = await rollbackService(docker, input[0]!, {
+			const record = await rollbackService(ports, input[0]!, {
 				path: flags.path,
 				reload: flags.reload,
 				method: flags.method as ReloadMethod | undefined,

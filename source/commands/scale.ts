@@ -4,7 +4,7 @@
  * uptime. Exit 0 ready, 1 not ready in time (with the tasks' last state), 2 bad input or an
  * unknown service.
  */
-import {connectEngine} from '../docker/client.js';
+import {connectPorts} from './connect.js';
 import {formatDuration, parseDuration} from '../engine/duration.js';
 import {OperationFailedError, UsageError} from '../engine/errors.js';
 import {parseScaleArgs} from '../engine/swarm/scale-args.js';
@@ -25,10 +25,10 @@ export default defineCommand({
 		const requests = parseScaleArgs(input);
 		const timeoutMs = flags.timeout === undefined ? 300_000 : parseDuration(flags.timeout);
 		if (timeoutMs === undefined) throw new UsageError(`invalid --timeout "${flags.timeout}" (use e.g. 90s, 2m)`);
-		const {docker} = await connectEngine(global);
+		const {ports} = await connectPorts(global);
 		const results = await Promise.allSettled(
 			requests.map(async ({service, replicas}) => {
-				const result = await scaleService(docker, service, replicas, {signal, timeoutMs, stack: flags.projectName, noWait: !flags.wait});
+				const result = await scaleService(ports, service, replicas, {signal, timeoutMs, stack: flags.projectName, noWait: !flags.wait});
 				stdout.write(`✔ ${sanitizeText(result.service)} scaled to ${replicas}${flags.wait ? `, ready in ${formatDuration(result.elapsedMs)}` : ''}\n`);
 				return result;
 			}),

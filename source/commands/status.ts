@@ -25,9 +25,9 @@
  *   ]
  * }
  */
-import {connectEngine} from '../docker/client.js';
-import {readModel} from '../docker/model-source.js';
-import {sampleOnce} from '../docker/stats-once.js';
+import {connectPorts} from './connect.js';
+import {readModel} from '../engine/live/model-source.js';
+import {sampleOnce} from '../engine/stats/once.js';
 import {readDeployHistory, type DeployRecord} from '../engine/deploy/history.js';
 import {UsageError} from '../engine/errors.js';
 import {summariseServices, type ContainerFigures, type ProjectSummary} from '../engine/model/services.js';
@@ -104,15 +104,15 @@ export default defineCommand({
 			return 0;
 		}
 		if (input.length > 0) throw new UsageError(`status takes no arguments (got "${input[0]}"; filter with -p PROJECT)`);
-		const {docker} = await connectEngine(global);
-		const state = await readModel(docker);
+		const {ports} = await connectPorts(global);
+		const state = await readModel(ports);
 		const wanted = flags.project && flags.project.length > 0 ? new Set(flags.project) : undefined;
 		const keep = (project: ProjectSummary) => !wanted || (project.name !== null && wanted.has(project.name));
 		let projects = summariseServices(state).filter(keep);
 		if (flags.stats) {
 			const running = projects.flatMap(project => project.services.flatMap(service => (service.state === 'running' || service.state === 'degraded' ? service.containers : [])));
 			const ids = running.filter(id => state.containers[id]?.state === 'running');
-			const sampled = await sampleOnce(docker, ids, {signal});
+			const sampled = await sampleOnce(ports, ids, {signal});
 			const figures = new Map<string, ContainerFigures>([...sampled].map(([id, stats]) => [id, {cpuPercent: stats.cpuPercent, memoryBytes: stats.memoryBytes}]));
 			projects = summariseServices(state, figures).filter(keep);
 		}

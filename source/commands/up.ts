@@ -3,8 +3,8 @@
  * start a compose stack as a dependency plan. Live list on a TTY, plain lines otherwise,
  * `--json` one event per line. `--swarm` deploys the file as Swarm services instead.
  */
-import {connectEngine} from '../docker/client.js';
-import {engineParallelism} from '../docker/mode.js';
+import {connectPorts} from './connect.js';
+import {engineParallelism} from '../engine/mode/engine-mode.js';
 import {loadCompose} from '../engine/compose/load.js';
 import {upProject} from '../engine/actions/compose/up.js';
 import {parseDuration} from '../engine/duration.js';
@@ -35,9 +35,9 @@ export default defineCommand({
 		if (flags.timeout !== undefined && timeoutMs === undefined) throw new UsageError(`invalid --timeout "${flags.timeout}" (use e.g. 90s, 2m)`);
 		const loaded = loadCompose({files: flags.file, projectName: flags.projectName, profiles: flags.profile?.length ? flags.profile : undefined});
 		for (const warning of loaded.warnings) stderr.write(`warning: ${warning.message}\n`);
-		const connection = await connectEngine(global);
+		const {ports} = await connectPorts(global);
 		// Parallel engine calls from the detected mode: more on host/socket, fewer in DinD and remote.
-		const concurrency = await engineParallelism(connection);
+		const concurrency = await engineParallelism(ports);
 		if (flags.swarm) {
 			// Loaded lazily: plain `up` never pays for the Swarm module. Failures throw (exit 1) with step, probe and last output.
 			const {deploySwarmStack} = await import('../engine/swarm/index.js');
@@ -45,7 +45,7 @@ export default defineCommand({
 				if (flags.json) stdout.write(`${JSON.stringify(event)}\n`);
 				else if (event.type !== 'pending') stdout.write(`${formatStepEvent(event)}\n`);
 			};
-			const deployed = await deploySwarmStack(connection.docker, loaded, {services: input, signal, timeoutMs, onEvent: onSwarmEvent, concurrency});
+			const deployed = await deploySwarmStack(ports, loaded, {services: input, signal, timeoutMs, onEvent: onSwarmEvent, concurrency});
 			if (!flags.json) stdout.write(`${loaded.project.name}: ${deployed.plan.services.length} Swarm services ready in ${(deployed.elapsedMs / 1000).toFixed(1)}s\n`);
 			return 0;
 		}
@@ -55,7 +55,7 @@ export default defineCommand({
 			else if (live) live.update(event);
 			else if (event.type !== 'pending') stdout.write(`${formatStepEvent(event)}\n`);
 		};
-		const result = await upProject(connection.docker, loaded, {services: input, signal, onEvent, timeoutMs, failFast: flags.failFast, concurrency}).finally(() => live?.stop());
+		const result = await upProject(ports, loaded, {services: input, signal, onEvent, timeoutMs, failFast: flags.failFast, concurrency}).finally(() => live?.stop());
 		if (result.failed) {
 			if (!flags.json) stderr.write(`${formatFailure(result.failed.step.id, result.failed.failure)}\n`);
 			throw new OperationFailedError(`up ${loaded.project.name} failed at ${result.failed.step.id}: ${result.failed.failure.message}`);

@@ -5,7 +5,7 @@
  * For entrypoints and CI: exit 0 ready, 1 a probe failed or timed out (its last output
  * printed), 2 an unknown service.
  */
-import {connectEngine} from '../docker/client.js';
+import {connectPorts} from './connect.js';
 import {loadCompose, normaliseProjectName} from '../engine/compose/load.js';
 import {formatDuration, parseDuration} from '../engine/duration.js';
 import {OperationFailedError, UsageError} from '../engine/errors.js';
@@ -38,8 +38,8 @@ export default defineCommand({
 			: input.length === 0 || flags.file?.length
 				? loadCompose({files: flags.file}).project.name
 				: undefined;
-		const {docker} = await connectEngine(global);
-		const results = await waitForServices(docker, {
+		const {ports} = await connectPorts(global);
+		const results = await waitForServices(ports, {
 			names: input,
 			project,
 			timeoutMs,

@@ -4,7 +4,7 @@
  */
 import {readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
-import type {StatsCounters} from '../engine/stats/types.js';
+import type {StatsCounters} from '../engine/ports/wire.js';
 import {parseBlkioV1, parseIoStatV2, parseKeyValues, parseNetDev, parseProcCgroup, parseProcStatCpuCount, parseProcStatSystemNs, parseSingleNumber} from './cgroup-parse.js';
 
 /** The files the sampler reads, and where the cgroup and proc trees are mounted. */

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import {DockerClient} from './dockerode.js';
-import {EngineUnreachableError} from '../engine/errors.js';
+import {EngineUnreachableError} from '../engine/ports/wire.js';
 import {dockerOptionsFor, resolveEndpoint, type EngineEndpoint} from './connection.js';
 
 /** Where deckhand was asked to connect (global flags; environment fills the rest). */

@@ -7,7 +7,7 @@
 import https from 'node:https';
 import path from 'node:path';
 import type Docker from 'dockerode';
-import {UsageError} from '../engine/errors.js';
+import {UsageError} from '../engine/ports/wire.js';
 import {dockerConfigDirectory, readContextEndpoint, readCurrentContext, type ReadTextFile} from './contexts.js';
 
 /** How the endpoint is reached. */

@@ -7,7 +7,7 @@
  */
 import {createHash} from 'node:crypto';
 import path from 'node:path';
-import {UsageError} from '../engine/errors.js';
+import {UsageError} from '../engine/ports/wire.js';
 
 /** Reads a whole text file, or answers undefined when it does not exist. */
 export type ReadTextFile = (file: string) => string | undefined;

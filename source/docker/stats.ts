@@ -1,18 +1,21 @@
-/** Stats, Docker side: the samplers, choosing one, and one-shot figures for `status`. */
+/** The stats port over dockerode: a container's stats stream, and one reading. */
 import type Docker from 'dockerode';
-import {createStatsHub, type StatsHub, type StatsHubOptions} from '../engine/stats/hub.js';
-import {createStatsSampler, type SamplerPreference} from './stats-sampler.js';
+import type {DockerStatsJson} from '../engine/ports/wire.js';
+import type {StatsPort} from '../engine/ports/index.js';
 
-export {createApiStatsSampler, type ApiStatsSampler} from './stats-api.js';
-export {createCgroupStatsSampler, type CgroupStatsSampler} from './stats-cgroup.js';
-export {canReadCgroups, createStatsSampler, isLocalEngine, type SamplerPreference} from './stats-sampler.js';
-export {sampleOnce} from './stats-once.js';
-
-/**
- * A stats hub for this engine with the sampler that fits it (cgroup files when local and
- * readable, API streams otherwise): what the console and live commands subscribe to.
- */
-export function createEngineStatsHub(docker: Docker, options: Omit<StatsHubOptions, 'sampler'> & {readonly prefer?: SamplerPreference; readonly onError?: (id: string, error: unknown) => void} = {}): StatsHub {
-	const {prefer, onError, ...hubOptions} = options;
-	return createStatsHub({...hubOptions, sampler: createStatsSampler(docker, {prefer, intervalMs: hubOptions.intervalMs, onError})});
+/** The stats port for one client. */
+export function statsAdapter(docker: Docker): StatsPort {
+	return {
+		stream: async (id, signal) => (await docker.getContainer(id).stats({stream: true, abortSignal: signal} as never)) as unknown as AsyncIterable<Buffer>,
+		async readOnce(id, signal) {
+			try {
+				const json = (await docker.getContainer(id).stats({stream: false, abortSignal: signal} as never)) as unknown as DockerStatsJson;
+				// A stopped container answers with an empty document (`read` unset).
+				return json.read && !json.read.startsWith('0001-') ? json : undefined;
+			} catch {
+				// Gone or stopped meanwhile: no figures for it.
+				return undefined;
+			}
+		},
+	};
 }

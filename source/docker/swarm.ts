@@ -1,6 +1,8 @@
-/** The daemon side of Swarm stacks: services, tasks and overlay networks, shaped as `SwarmCapabilities`. */
+/** The swarm port over dockerode: services, tasks and overlay networks. */
 import type Docker from 'dockerode';
-import type {ServiceSpec, SwarmCapabilities, SwarmService, SwarmTask} from '../engine/swarm/types.js';
+import type {ListedService, ListedTask} from '../engine/ports/wire.js';
+import type {ServiceSpec, SwarmPort, SwarmService, SwarmTask} from '../engine/ports/index.js';
+import {systemAdapter} from './system.js';
 
 const epoch = (text: string | undefined) => {
 	const ms = text ? Date.parse(text) : Number.NaN;
@@ -57,42 +59,42 @@ export function toSwarmTask(raw: RawTask): SwarmTask {
 	};
 }
 
-/** The real capabilities for one engine. */
-export function swarmCapabilities(docker: Docker): SwarmCapabilities {
+/** 503: this engine is not a Swarm manager, so it has no services. */
+const notManager = (error: unknown) => (error as {statusCode?: number}).statusCode === 503;
+
+/** The swarm port for one client. */
+export function swarmAdapter(docker: Docker): SwarmPort {
 	return {
 		async findService(name) {
 			try {
 				return toSwarmService((await docker.getService(name).inspect()) as RawService);
 			} catch (error) {
-				// 404: no such service; 503: this engine is not a Swarm manager, so it has none.
-				if ([404, 503].includes((error as {statusCode?: number}).statusCode ?? 0)) return undefined;
+				if ((error as {statusCode?: number}).statusCode === 404 || notManager(error)) return undefined;
 				throw error;
 			}
 		},
 		async stackServices(namespace) {
-			const list = (await docker.listServices({filters: JSON.stringify({label: [`com.docker.stack.namespace=${namespace}`]})}).catch((error: {statusCode?: number}) => {
-				// Not a Swarm manager: there are no stacks to wait on.
-				if (error.statusCode === 503) return [];
+			const list = (await docker.listServices({filters: JSON.stringify({label: [`com.docker.stack.namespace=${namespace}`]})}).catch((error: unknown) => {
+				if (notManager(error)) return [];
 				throw error;
 			})) as RawService[];
 			return list.map(toSwarmService);
 		},
 		async createService(spec) {
-			const created = (await docker.createService(spec)) as {id?: string; ID?: string};
+			const created = (await docker.createService(spec as Docker.CreateServiceOptions)) as {id?: string; ID?: string};
 			return created.id ?? created.ID ?? '';
 		},
 		async updateService(id, version, spec) {
 			// Docker takes the version as a query parameter and the spec as the body.
 			await docker.getService(id).update({_query: {version}, _body: spec} as never);
 		},
-		async tasks(serviceName) {
-			const list = (await docker.listTasks({filters: JSON.stringify({service: [serviceName]})})) as RawTask[];
+		async tasks(service) {
+			const list = (await docker.listTasks({filters: JSON.stringify({service: [service]})})) as RawTask[];
 			return list.map(toSwarmTask);
 		},
-		async ensureOverlayNetwork(name, labels) {
-			const existing = await docker.listNetworks({filters: JSON.stringify({name: [name]})});
-			if (existing.some(network => network.Name === name)) return;
-			await docker.createNetwork({Name: name, Driver: 'overlay', Attachable: true, Labels: {...labels}, CheckDuplicate: true});
-		},
+		ensureOverlayNetwork: async (name, labels) => systemAdapter(docker).ensureNetwork(name, {labels, driver: 'overlay', attachable: true}),
+		listServices: async () => (await docker.listServices()) as unknown as ListedService[],
+		listTasks: async serviceId => (await docker.listTasks(serviceId ? {filters: JSON.stringify({service: [serviceId]})} : undefined)) as unknown as ListedTask[],
+		inspectService: async id => (await docker.getService(id).inspect()) as unknown as ListedService,
 	};
 }

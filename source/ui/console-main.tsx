@@ -10,14 +10,15 @@ import {fileURLToPath} from 'node:url';
 import {render} from 'ink';
 import {connectEngine, type EngineConnection} from '../docker/client.js';
 import {runOnTerminal} from '../docker/inherited-process.js';
-import {detectEngineMode} from '../docker/mode.js';
+import {detectEngineMode} from '../engine/mode/engine-mode.js';
 import {ExitCode} from '../engine/errors.js';
 import {App} from './app.js';
 import {chartContainerIds} from './chart/chart-series.js';
 import {leaveBySignal, onTerminalGone} from './hang-up.js';
 import {inkOutput} from './ink-output.js';
 import {configDirectory} from './config/config-directory.js';
-import {createLiveSource} from './data/live-source.js';
+import {consoleEngine} from './data/console-engine.js';
+import {createLiveSource, type ConsoleEngine} from './data/live-source.js';
 import {buildKeymap} from './keys/keymap.js';
 import {type ConsoleState, initialState} from './state/console-state.js';
 import {builtinThemeDirectory, chooseThemeName, loadTheme} from './theme/theme.js';
@@ -26,8 +27,8 @@ import type {ConsoleSource} from './view/types.js';
 import type {ConsoleOptions} from './run-console.js';
 
 /** The detected mode (host, socket, dind, remote) for the Engine panel; the same detection as `deckhand mode`. */
-async function modeOf(connection: EngineConnection): Promise<string> {
-	return (await detectEngineMode(connection.docker, connection.endpoint).catch(() => undefined))?.mode ?? 'unknown';
+async function modeOf(engine: ConsoleEngine): Promise<string> {
+	return (await detectEngineMode(engine.ports).catch(() => undefined))?.mode ?? 'unknown';
 }
 
 const enterScreen = '\u001b[?1049h\u001b[H\u001b[2J';
@@ -45,7 +46,11 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 	const keymap = buildKeymap({overrides: config.keys, readOnly: options.readOnly});
 	let target = {host: options.host, context: options.context};
 	let connection = await connectEngine(target);
-	const sourceFor = async (current: EngineConnection, context?: string): Promise<ConsoleSource> => createLiveSource(current, {mode: await modeOf(current), context: context ?? env.DOCKER_CONTEXT ?? (options.host || env.DOCKER_HOST ? undefined : 'default')});
+	const sourceFor = async (current: EngineConnection, context?: string): Promise<ConsoleSource> => {
+		// The composition root: one set of ports per connection, handed to the engine through the live source.
+		const engine = consoleEngine(current);
+		return createLiveSource(engine, {mode: await modeOf(engine), context: context ?? env.DOCKER_CONTEXT ?? (options.host || env.DOCKER_HOST ? undefined : 'default')});
+	};
 	let source = await sourceFor(connection, target.context);
 
 	const stdout = process.stdout;

@@ -4,20 +4,21 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import type Docker from 'dockerode';
-import {execInContainer} from '../../source/docker/exec.js';
 import {newRun, removeTestObjects, testDocker, testName} from '../helpers/engine.js';
 import {deckhand} from '../fixtures/deploy/cli.js';
 import {appFiles, createSupervisedApp} from '../fixtures/deploy/supervised-app.js';
 import {hostileTarballs} from '../fixtures/deploy/tarballs.js';
+import {dockerPorts} from '../../source/docker/ports.js';
 
 describe('deckhand pack / deploy / rollback (CLI, real engine)', () => {
 	const docker = testDocker();
+	const ports = dockerPorts(docker);
 	const run = newRun();
 	const scratch = mkdtempSync(join(tmpdir(), 'deckhand-cli-deploy-'));
 	const env = {XDG_STATE_HOME: join(scratch, 'state')};
 	let app: Docker.Container;
 	let name: string;
-	const version = async () => (await execInContainer(docker, app.id, ['cat', '/app/VERSION'])).stdout.trim();
+	const version = async () => (await ports.exec.run(app.id, ['cat', '/app/VERSION'])).stdout.trim();
 
 	/** Packs app version `v` with the CLI; returns the tarball path. */
 	async function pack(v: string, healthy = true): Promise<string> {

@@ -2,11 +2,14 @@ import assert from 'node:assert/strict';
 import {PassThrough} from 'node:stream';
 import {after, before, describe, it} from 'node:test';
 import status, {formatBytes, formatStatusTable} from '../../source/commands/status.js';
-import {readModel} from '../../source/docker/model-source.js';
+import {readModel} from '../../source/engine/live/model-source.js';
 import {UsageError} from '../../source/engine/errors.js';
 import {newRun, removeTestObjects, startTestContainer, TEST_IMAGE, testContainerOptions, testDocker, testHost, testLabels, testName} from '../helpers/engine.js';
+import {dockerPorts} from '../../source/docker/ports.js';
 
 const docker = testDocker();
+
+const ports = dockerPorts(docker);
 const run = newRun();
 const project = `dhtest-status-${run}`;
 const stack = `dhtest-stack-${run}`;
@@ -43,7 +46,7 @@ before(async () => {
 	// Wait (by condition) until both healthchecks passed and both tasks run.
 	const deadline = Date.now() + 90_000;
 	for (;;) {
-		const state = await readModel(docker);
+		const state = await readModel(ports);
 		const healthy = Object.values(state.containers).filter(container => container.project === project && container.health === 'healthy').length;
 		const tasks = Object.values(state.tasks).filter(task => state.services[task.serviceId]?.stack === stack && task.state === 'running').length;
 		if (healthy === 2 && tasks === 2) break;

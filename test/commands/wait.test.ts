@@ -2,12 +2,14 @@ import assert from 'node:assert/strict';
 import {PassThrough} from 'node:stream';
 import {after, describe, it} from 'node:test';
 import wait from '../../source/commands/wait.js';
-import {execInContainer} from '../../source/docker/exec.js';
 import {DeckhandError} from '../../source/engine/errors.js';
 import {freePort} from '../helpers/ports.js';
 import {newRun, removeTestObjects, startTestContainer, TEST_IMAGE, testDocker, testLabels, testName} from '../helpers/engine.js';
+import {dockerPorts} from '../../source/docker/ports.js';
 
 const docker = testDocker();
+
+const ports = dockerPorts(docker);
 const run = newRun();
 after(async () => removeTestObjects(docker, run));
 
@@ -48,7 +50,7 @@ describe('deckhand wait on real containers', {concurrency: true}, () => {
 		// "After a moment": once the check has failed at least once, make it pass.
 		await until(async () => ((await container.inspect()).State.Health?.FailingStreak ?? 0) >= 1, 'a failed healthcheck');
 		const touchedAt = Date.now();
-		await execInContainer(docker, name, ['touch', '/tmp/ok']);
+		await ports.exec.run(name, ['touch', '/tmp/ok']);
 		const result = await waiting;
 		assert.equal(result.code, 0, result.err);
 		assert.match(result.out, new RegExp(`✔ ${name} ready \\(healthcheck\\)`));

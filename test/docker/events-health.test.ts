@@ -2,12 +2,15 @@ import assert from 'node:assert/strict';
 import {PassThrough} from 'node:stream';
 import {after, describe, it} from 'node:test';
 import type Docker from 'dockerode';
-import {startLiveModel} from '../../source/docker/model-source.js';
+import {startLiveModel} from '../../source/engine/live/model-source.js';
 import type {Health} from '../../source/engine/model/types.js';
 import {newRun, removeTestObjects, startTestContainer, testDocker, testName} from '../helpers/engine.js';
 import {waitForSnapshot} from './events-wait.js';
+import {dockerPorts} from '../../source/docker/ports.js';
 
 const docker = testDocker();
+
+const ports = dockerPorts(docker);
 const run = newRun();
 after(() => removeTestObjects(docker, run));
 
@@ -20,7 +23,7 @@ async function execShell(container: Docker.Container, script: string): Promise<v
 
 describe('health in the live model', () => {
 	it('shows starting → healthy → unhealthy as the healthcheck file appears and goes', async () => {
-		const model = startLiveModel(docker, {intervalMs: 100});
+		const model = startLiveModel(ports, {intervalMs: 100});
 		try {
 			await model.ready;
 			const second = 1_000_000_000;

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {after, describe, it} from 'node:test';
 import Docker from 'dockerode';
-import {startLiveModel} from '../../source/docker/model-source.js';
+import {dockerPorts} from '../../source/docker/ports.js';
+import {startLiveModel} from '../../source/engine/live/model-source.js';
 import type {ModelSnapshot} from '../../source/engine/model/types.js';
 import {newRun, removeTestObjects, TEST_LABEL, testContainerOptions, testDocker, testHost, testName} from '../helpers/engine.js';
 import {waitForSnapshot} from './events-wait.js';
@@ -41,7 +42,7 @@ describe('live model against the real engine', () => {
 	it('equals `docker ps -a` after 30 containers are quickly created, started, stopped, killed and removed', async context => {
 		const {client, lists} = countingClient();
 		const destroyed = new Set<string>();
-		const model = startLiveModel(client, {intervalMs: 100, onEvent: event => event.action === 'destroy' && destroyed.add(event.id)});
+		const model = startLiveModel(dockerPorts(client), {intervalMs: 100, onEvent: event => event.action === 'destroy' && destroyed.add(event.id)});
 		try {
 			await model.ready;
 			assert.equal(model.current().connection, 'connected');

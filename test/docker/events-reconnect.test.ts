@@ -3,7 +3,8 @@ import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
 import {after, before, describe, it} from 'node:test';
 import Docker from 'dockerode';
-import {startLiveModel} from '../../source/docker/model-source.js';
+import {dockerPorts} from '../../source/docker/ports.js';
+import {startLiveModel} from '../../source/engine/live/model-source.js';
 import type {ConnectionState} from '../../source/engine/model/types.js';
 import {newRun, testContainerOptions, testName} from '../helpers/engine.js';
 import {waitForSnapshot} from './events-wait.js';
@@ -33,7 +34,7 @@ describe('live model across a daemon restart', () => {
 			lists++;
 			return list(options as never);
 		}) as unknown as typeof docker.listContainers;
-		const model = startLiveModel(counted, {intervalMs: 50, reconnectCapMs: 1000});
+		const model = startLiveModel(dockerPorts(counted), {intervalMs: 50, reconnectCapMs: 1000});
 		const states: ConnectionState[] = [];
 		model.subscribe(snapshot => {
 			if (snapshot.connection !== states.at(-1)) states.push(snapshot.connection);

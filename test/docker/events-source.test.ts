@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import {PassThrough} from 'node:stream';
 import {describe, it} from 'node:test';
 import type Docker from 'dockerode';
-import {startLiveModel} from '../../source/docker/model-source.js';
+import {dockerPorts} from '../../source/docker/ports.js';
+import {startLiveModel} from '../../source/engine/live/model-source.js';
 import type {ModelSnapshot} from '../../source/engine/model/types.js';
 import {waitForSnapshot} from './events-wait.js';
 
@@ -34,7 +35,7 @@ describe('live model wiring (daemon double)', () => {
 	it('closes the stream of a failed sync, retries, then applies events split across chunks', async () => {
 		const daemon = fakeDaemon(1);
 		const snapshots: ModelSnapshot[] = [];
-		const model = startLiveModel(daemon.docker, {intervalMs: 20, reconnectCapMs: 50});
+		const model = startLiveModel(dockerPorts(daemon.docker), {intervalMs: 20, reconnectCapMs: 50});
 		model.subscribe(snapshot => snapshots.push(snapshot));
 		try {
 			await model.ready;
@@ -61,7 +62,7 @@ describe('live model wiring (daemon double)', () => {
 	it('coalesces a burst of events into few notifications', async () => {
 		const daemon = fakeDaemon(0);
 		let notifications = 0;
-		const model = startLiveModel(daemon.docker, {intervalMs: 200});
+		const model = startLiveModel(dockerPorts(daemon.docker), {intervalMs: 200});
 		model.subscribe(() => notifications++);
 		try {
 			await model.ready;

@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import {after, describe, it} from 'node:test';
-import {startLiveModel} from '../../source/docker/model-source.js';
+import {startLiveModel} from '../../source/engine/live/model-source.js';
 import type {ModelSnapshot} from '../../source/engine/model/types.js';
 import {newRun, removeTestObjects, TEST_IMAGE, testDocker, testLabels, testName} from '../helpers/engine.js';
 import {waitForSnapshot} from './events-wait.js';
+import {dockerPorts} from '../../source/docker/ports.js';
 
 const docker = testDocker();
+
+const ports = dockerPorts(docker);
 const run = newRun();
 after(() => removeTestObjects(docker, run));
 
@@ -13,7 +16,7 @@ const runningTasks = (snapshot: ModelSnapshot, serviceId: string) => Object.valu
 
 describe('Swarm services in the live model', () => {
 	it('follows a service from create through scale to remove, from events only', async () => {
-		const model = startLiveModel(docker, {intervalMs: 100});
+		const model = startLiveModel(ports, {intervalMs: 100});
 		try {
 			await model.ready;
 			assert.equal(model.current().state.swarmActive, true);

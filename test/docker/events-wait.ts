@@ -1,5 +1,5 @@
 /** Waiting on a live model's snapshots in integration tests (no sleeps: each change is checked). */
-import type {LiveModel} from '../../source/docker/model-source.js';
+import type {LiveModel} from '../../source/engine/live/model-source.js';
 import type {ModelSnapshot} from '../../source/engine/model/types.js';
 
 /** Resolves with the first snapshot (current or notified) for which `holds` is true; rejects after `timeoutMs` with `describe(last)`. */

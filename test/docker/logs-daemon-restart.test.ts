@@ -7,16 +7,18 @@ import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
 import {after, before, describe, it} from 'node:test';
 import Docker from 'dockerode';
-import {dockerLogCapabilities} from '../../source/docker/log-stream.js';
-import {createApiStatsSampler} from '../../source/docker/stats-api.js';
+import {logCapabilities} from '../../source/engine/logs/follow.js';
+import {createApiStatsSampler} from '../../source/engine/stats/api-sampler.js';
 import {followLogs} from '../../source/engine/logs/follow.js';
 import {createStatsHub} from '../../source/engine/stats/hub.js';
 import {newRun, startTestContainer, testName} from '../helpers/engine.js';
+import {dockerPorts} from '../../source/docker/ports.js';
 
 const engineDirectory = '/tmp/deckhand-engine-B';
 const engineEnv = {...process.env, DECKHAND_ENGINE_DIR: engineDirectory, DECKHAND_NO_SWARM: '1'};
 const engine = async (action: 'start' | 'stop') => promisify(execFile)('bash', ['scripts/engine.sh', action], {env: engineEnv, timeout: 180_000});
 const docker = new Docker({socketPath: `${engineDirectory}/docker.sock`});
+const ports = dockerPorts(docker);
 const run = newRun();
 
 async function waitFor(condition: () => boolean, what: string, deadlineMs = 60_000) {
@@ -45,8 +47,8 @@ describe('streams across a daemon restart', () => {
 		});
 		const controller = new AbortController();
 		const seen: string[] = [];
-		const following = followLogs(dockerLogCapabilities(docker), container.id, {follow: true, signal: controller.signal, onLines: lines => seen.push(...lines.map(line => line.text))});
-		const hub = createStatsHub({sampler: createApiStatsSampler(docker), intervalMs: 250});
+		const following = followLogs(logCapabilities(ports), container.id, {follow: true, signal: controller.signal, onLines: lines => seen.push(...lines.map(line => line.text))});
+		const hub = createStatsHub({sampler: createApiStatsSampler(ports), intervalMs: 250});
 		const figures: number[] = [];
 		hub.subscribe([container.id], update => figures.push(update.stats.get(container.id)!.at), {signal: controller.signal});
 		try {

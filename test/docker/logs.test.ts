@@ -4,14 +4,17 @@
  */
 import assert from 'node:assert/strict';
 import {after, describe, it} from 'node:test';
-import {dockerLogCapabilities} from '../../source/docker/log-stream.js';
+import {logCapabilities} from '../../source/engine/logs/follow.js';
 import type {LogLine} from '../../source/engine/logs/decode.js';
 import {followLogs} from '../../source/engine/logs/follow.js';
 import {newRun, removeTestObjects, startTestContainer, testDocker, testName} from '../helpers/engine.js';
+import {dockerPorts} from '../../source/docker/ports.js';
 
 const docker = testDocker();
+
+const ports = dockerPorts(docker);
 const run = newRun();
-const capabilities = dockerLogCapabilities(docker);
+const capabilities = logCapabilities(ports);
 
 /** Polls `read` until `done` holds, or fails after the deadline with what was last seen. */
 async function eventually<T>(read: () => Promise<T> | T, done: (value: T) => boolean, what: string, deadlineMs = 60_000): Promise<T> {

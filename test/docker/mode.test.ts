@@ -3,10 +3,14 @@ import {PassThrough} from 'node:stream';
 import {after, describe, it} from 'node:test';
 import type Docker from 'dockerode';
 import {resolveEndpoint} from '../../source/docker/connection.js';
-import {describeEngine, detectEngineMode, engineParallelism, localProcReaders, type ProcReaders} from '../../source/docker/mode.js';
+import {localProcReaders} from '../../source/docker/host.js';
+import {dockerPorts} from '../../source/docker/ports.js';
+import {describeEngine, detectEngineMode, engineParallelism} from '../../source/engine/mode/engine-mode.js';
+import type {HostFactsPort as ProcReaders} from '../../source/engine/ports/index.js';
 import {newRun, removeTestObjects, startTestContainer, testDocker, testHost, testName} from '../helpers/engine.js';
 
 const docker = testDocker();
+const ports = dockerPorts(docker);
 const run = newRun();
 after(() => removeTestObjects(docker, run));
 
@@ -33,7 +37,7 @@ const endpoint = resolveEndpoint({env: {DOCKER_HOST: testHost()}, homeDirectory:
 
 describe('mode detection against the real engine', () => {
 	it('is host for this test process (the VM has /.dockerenv but is no container)', async () => {
-		const report = await detectEngineMode(docker, endpoint, localProcReaders);
+		const report = await detectEngineMode({...ports, endpoint, host: localProcReaders});
 		assert.equal(report.mode, 'host', `evidence: ${report.evidence.join('; ')}`);
 	});
 
@@ -42,13 +46,13 @@ describe('mode detection against the real engine', () => {
 		const container = await startTestContainer(docker, run, testName('mode-socket'), {HostConfig: {NetworkMode: 'none', Binds: [`${socketPath}:/var/run/docker.sock`]}});
 		// The socket really is there for a process inside.
 		assert.match(await execText(container, 'ls -l /var/run/docker.sock'), /^s/);
-		const report = await detectEngineMode(docker, {kind: 'unix', host: 'unix:///var/run/docker.sock'}, readersInside(container));
+		const report = await detectEngineMode({...ports, endpoint: {kind: 'unix', host: 'unix:///var/run/docker.sock', source: 'default'}, host: readersInside(container)});
 		assert.deepEqual([report.mode, report.containerId], ['socket', container.id], `evidence: ${report.evidence.join('; ')}`);
-		assert.equal(await engineParallelism({docker, endpoint: {...endpoint, host: 'unix:///var/run/docker.sock'}}, readersInside(container)), 8);
+		assert.equal(await engineParallelism({...ports, endpoint: {...endpoint, host: 'unix:///var/run/docker.sock'}, host: readersInside(container)}), 8);
 	});
 
 	it('describes the engine: version, API, OS, cgroup version, swarm, parallelism', async () => {
-		const description = await describeEngine(docker, endpoint);
+		const description = await describeEngine({...ports, endpoint});
 		assert.equal(description.mode, 'host');
 		assert.equal(description.parallelism, 8);
 		assert.match(description.engine.version, /^\d+\.\d+/);

@@ -5,15 +5,18 @@
 import assert from 'node:assert/strict';
 import {existsSync, mkdirSync, readdirSync, rmdirSync, writeFileSync} from 'node:fs';
 import {after, before, describe, it} from 'node:test';
-import {createApiStatsSampler} from '../../source/docker/stats-api.js';
-import {createCgroupStatsSampler} from '../../source/docker/stats-cgroup.js';
-import {createStatsSampler} from '../../source/docker/stats-sampler.js';
+import {createApiStatsSampler} from '../../source/engine/stats/api-sampler.js';
+import {createCgroupStatsSampler} from '../../source/engine/stats/cgroup-sampler.js';
+import {chooseStatsSampler} from '../../source/engine/stats/engine-hub.js';
 import {sampleOnce} from '../../source/engine/stats/index.js';
 import {createStatsHub, type StatsHub} from '../../source/engine/stats/hub.js';
 import type {ContainerStats, StatsSampler} from '../../source/engine/stats/types.js';
 import {newRun, removeTestObjects, startTestContainer, testDocker, testName} from '../helpers/engine.js';
+import {dockerPorts} from '../../source/docker/ports.js';
 
 const docker = testDocker();
+
+const ports = dockerPorts(docker);
 const run = newRun();
 const memoryLimit = 64 * 1024 * 1024;
 
@@ -105,13 +108,13 @@ describe('stats against the private engine', () => {
 
 	it('the API sampler reads a half-CPU busy loop at about 50 % and an idle container under 5 %', async () => {
 		const errors: unknown[] = [];
-		await assertSaneFigures(createApiStatsSampler(docker, {onError: (_id, error) => errors.push(error)}), errors);
+		await assertSaneFigures(createApiStatsSampler(ports, {onError: (_id, error) => errors.push(error)}), errors);
 	});
 
 	it('the cgroup sampler reads the same, from cgroup files and not from stats streams', async () => {
 		const errors: unknown[] = [];
-		const api = createApiStatsSampler(docker, {onError: (_id, error) => errors.push(error)});
-		const cgroup = createCgroupStatsSampler(docker, {fallback: api, intervalMs: 500, onError: (_id, error) => errors.push(error)});
+		const api = createApiStatsSampler(ports, {onError: (_id, error) => errors.push(error)});
+		const cgroup = createCgroupStatsSampler(ports, {fallback: api, intervalMs: 500, onError: (_id, error) => errors.push(error)});
 		const hub = createStatsHub({sampler: cgroup});
 		const stop = hub.subscribe([busyId], () => undefined);
 		const deadline = Date.now() + 60_000;
@@ -124,12 +127,12 @@ describe('stats against the private engine', () => {
 	});
 
 	it('picks the cgroup sampler for this local engine', () => {
-		assert.equal(createStatsSampler(docker).kind, 'cgroup');
-		assert.equal(createStatsSampler(docker, {prefer: 'api'}).kind, 'api');
+		assert.equal(chooseStatsSampler(ports).kind, 'cgroup');
+		assert.equal(chooseStatsSampler(ports, {prefer: 'api'}).kind, 'api');
 	});
 
 	it('streams only the containers subscribed to, and closes them on unsubscribe', async () => {
-		const api = createApiStatsSampler(docker);
+		const api = createApiStatsSampler(ports);
 		const hub = createStatsHub({sampler: api, intervalMs: 200});
 		const waitFor = async (condition: () => boolean, what: string) => {
 			const deadline = Date.now() + 60_000;
@@ -151,8 +154,8 @@ describe('stats against the private engine', () => {
 	for (const kind of ['api', 'cgroup'] as const) {
 		it(`the ${kind} sampler keeps sampling across docker restart`, async () => {
 			const container = await startTestContainer(docker, run, testName(`restart-${kind}`), {StopSignal: 'SIGKILL'});
-			const api = createApiStatsSampler(docker);
-			const cgroup = createCgroupStatsSampler(docker, {fallback: api, intervalMs: 250});
+			const api = createApiStatsSampler(ports);
+			const cgroup = createCgroupStatsSampler(ports, {fallback: api, intervalMs: 250});
 			const sampler = kind === 'api' ? api : cgroup;
 			const hub = createStatsHub({sampler, intervalMs: 250});
 			const seen: number[] = [];
@@ -180,7 +183,7 @@ describe('stats against the private engine', () => {
 	}
 
 	it('sampleOnce gives docker stats --no-stream figures for status', async () => {
-		const figures = await sampleOnce(docker, [busyId, idleId]);
+		const figures = await sampleOnce(ports, [busyId, idleId]);
 		assert.deepEqual([...figures.keys()].sort(), [busyId, idleId].sort());
 		assert.ok(figures.get(busyId)!.cpuPercent > 10, `busy read ${figures.get(busyId)!.cpuPercent}%`);
 		assert.equal(figures.get(idleId)!.memoryLimit, memoryLimit);

@@ -9,9 +9,8 @@ import {createReadStream, createWriteStream} from 'node:fs';
 import {rename, rm} from 'node:fs/promises';
 import {join} from 'node:path';
 import {pipeline} from 'node:stream/promises';
-import type Docker from 'dockerode';
 import * as tar from 'tar-stream';
-import {readContainerArchive} from '../../docker/archive.js';
+import type {EnginePorts} from '../ports/index.js';
 import {backupDirectory, backupFileName, ensureDirectory} from './state.js';
 
 /** Options of `backupTarget`. */
@@ -24,8 +23,8 @@ export type BackupOptions = {
 };
 
 /** Saves a directory of the container; returns the backup's path, or undefined when it does not exist. */
-export async function backupTarget(docker: Docker, containerId: string, target: string, options: BackupOptions): Promise<string | undefined> {
-	const archive = await readContainerArchive(docker, containerId, target);
+export async function backupTarget(ports: Pick<EnginePorts, 'archive'>, containerId: string, target: string, options: BackupOptions): Promise<string | undefined> {
+	const archive = await ports.archive.read(containerId, target);
 	if (!archive) return undefined;
 	const directory = await ensureDirectory(backupDirectory(options.state, options.service));
 	const path = join(directory, backupFileName(options.now?.() ?? new Date()));

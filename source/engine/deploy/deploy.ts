@@ -10,8 +10,7 @@ import {createReadStream} from 'node:fs';
 import {stat} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {Transform} from 'node:stream';
-import type Docker from 'dockerode';
-import {statContainerPath, writeContainerArchive} from '../../docker/archive.js';
+import type {EnginePorts} from '../ports/index.js';
 import {OperationFailedError, UsageError} from '../errors.js';
 import {appendDeployRecord, type DeployRecord} from './history.js';
 import {DeployRolledBackError, installTree, type DeployStep} from './install.js';
@@ -50,15 +49,15 @@ function hashing(hash: ReturnType<typeof createHash>): Transform {
  * the container until the backup is on disk. Nothing is uploaded before the whole tarball was
  * validated.
  */
-export async function deployTarball(docker: Docker, service: string, tarball: string, options: DeployOptions = {}): Promise<DeployRecord> {
+export async function deployTarball(ports: EnginePorts, service: string, tarball: string, options: DeployOptions = {}): Promise<DeployRecord> {
 	const now = options.now ?? performance.now.bind(performance);
 	const started = now();
 	const time = new Date().toISOString();
 	const durations: Record<string, number> = {};
-	const {container, target, action, timeoutMs, state, labels} = await resolveDeployTarget(docker, service, options);
+	const {container, target, action, timeoutMs, state, labels} = await resolveDeployTarget(ports, service, options);
 	const tarballPath = resolve(tarball);
 	if (!(await stat(tarballPath).catch(() => undefined))?.isFile()) throw new UsageError(`no such tarball: ${tarball}`);
-	const existing = await statContainerPath(docker, container.id, target);
+	const existing = await ports.archive.stat(container.id, target);
 	if (existing && !existing.isDirectory) throw new UsageError(`${container.name}:${target} exists and is not a directory`);
 	const keepLabel = options.keep ?? Number(labels['deckhand.deploy.keep'] ?? 5);
 	const keep = Number.isInteger(keepLabel) && keepLabel > 0 ? keepLabel : 5;
@@ -71,17 +70,17 @@ export async function deployTarball(docker: Docker, service: string, tarball: st
 	let backup: string | undefined;
 	try {
 		await installTree(
-			{docker, container, target, action, timeoutMs, signal: options.signal, now, onStep: options.onStep, durations},
+			{ports, container, target, action, timeoutMs, signal: options.signal, now, onStep: options.onStep, durations},
 			async staging => {
 				// Upload the very bytes that were validated: re-hash on the way and refuse a changed file.
 				const hash = createHash('sha256');
-				await writeContainerArchive(docker, container.id, staging, createReadStream(tarballPath).pipe(hashing(hash)));
+				await ports.archive.write(container.id, staging, createReadStream(tarballPath).pipe(hashing(hash)));
 				const uploaded = hash.digest('hex');
 				if (uploaded !== report.tarballSha256) throw new OperationFailedError(`${tarball} changed while deploying (sha256 ${uploaded.slice(0, 12)}…, validated ${report.tarballSha256.slice(0, 12)}…); target untouched`);
 				return staging;
 			},
 			async (previous, signal) => {
-				backup = await backupTarget(docker, container.id, previous, {state, service: container.name, signal});
+				backup = await backupTarget(ports, container.id, previous, {state, service: container.name, signal});
 			},
 		);
 		durations.total = Math.round(now() - started);

@@ -5,8 +5,8 @@
  * waited for again, and a DeployRolledBackError says what failed and what the probe last saw.
  */
 import {randomBytes} from 'node:crypto';
-import type Docker from 'dockerode';
-import type {TargetContainer} from '../../docker/exec-targets.js';
+import type {TargetContainer} from '../containers/resolve.js';
+import type {EnginePorts} from '../ports/index.js';
 import {OperationFailedError} from '../errors.js';
 import {readyBaseline, waitServiceReady, NotReadyError} from '../reload/ready.js';
 import {describeReloadAction, performReload, type ReloadAction} from '../reload/reload.js';
@@ -29,7 +29,7 @@ export class DeployRolledBackError extends OperationFailedError {
 
 /** What `installTree` needs. */
 export type InstallContext = {
-	readonly docker: Docker;
+	readonly ports: EnginePorts;
 	readonly container: TargetContainer;
 	readonly target: string;
 	/** undefined: no reload (`--no-reload`); readiness is still checked. */
@@ -58,14 +58,14 @@ async function timed<T>(context: InstallContext, name: string, work: () => Promi
  * is taken only now, so a check that began on the old tree or the old process never counts.
  */
 async function reloadAndWait(context: InstallContext): Promise<void> {
-	const {docker, container, action} = context;
+	const {ports, container, action} = context;
 	if (action) {
 		context.onStep?.('reload', describeReloadAction(action));
-		await timed(context, 'reload', async () => performReload(docker, container.id, action, context.signal));
+		await timed(context, 'reload', async () => performReload(ports, container.id, action, context.signal));
 	}
-	const baseline = await readyBaseline(docker, container.id);
+	const baseline = await readyBaseline(ports, container.id);
 	context.onStep?.('ready', `waiting for a fresh readiness check of ${container.name}`);
-	await timed(context, 'ready', async () => waitServiceReady(docker, container, {baseline, deadline: context.now() + context.timeoutMs, signal: context.signal, now: context.now}));
+	await timed(context, 'ready', async () => waitServiceReady(ports, container, {baseline, deadline: context.now() + context.timeoutMs, signal: context.signal, now: context.now}));
 }
 
 /**
@@ -79,25 +79,25 @@ async function reloadAndWait(context: InstallContext): Promise<void> {
  * tree goes back into place, no backup is needed).
  */
 export async function installTree(context: InstallContext, upload: (staging: string) => Promise<string>, afterSwap?: (previous: string, signal: AbortSignal) => Promise<void>): Promise<void> {
-	const {docker, container} = context;
+	const {ports, container} = context;
 	const paths = swapPaths(context.target, randomBytes(4).toString('hex'));
 	context.onStep?.('upload', `into ${paths.staging}`);
 	let source: string;
 	try {
 		source = await timed(context, 'upload', async () => {
-			await createStaging(docker, container.id, paths.staging);
+			await createStaging(ports, container.id, paths.staging);
 			return upload(paths.staging);
 		});
 	} catch (error) {
-		await removePaths(docker, container.id, [paths.staging]);
+		await removePaths(ports, container.id, [paths.staging]);
 		throw error;
 	}
 	const swapStarted = context.now();
 	context.onStep?.('swap', `${source} → ${context.target}`);
 	try {
-		await timed(context, 'swap', async () => swapIn(docker, container.id, paths, source, context.signal));
+		await timed(context, 'swap', async () => swapIn(ports, container.id, paths, source, context.signal));
 	} catch (error) {
-		await removePaths(docker, container.id, [paths.staging]);
+		await removePaths(ports, container.id, [paths.staging]);
 		throw error;
 	}
 	const backupControl = new AbortController();
@@ -116,15 +116,15 @@ export async function installTree(context: InstallContext, upload: (staging: str
 		context.onStep?.('restore', `${failedStep} failed (${reason}); putting the previous tree back`);
 		try {
 			await timed(context, 'restore', async () => {
-				await swapBack(docker, container.id, paths, context.signal);
+				await swapBack(ports, container.id, paths, context.signal);
 				await reloadAndWait({...context, onStep: undefined, durations: {}});
 			});
 		} catch (restoreFailure) {
-			await removePaths(docker, container.id, [paths.staging]);
+			await removePaths(ports, container.id, [paths.staging]);
 			throw new DeployRolledBackError(`${failedStep} failed: ${reason}; restoring the previous tree failed too: ${(restoreFailure as Error).message}`, failedStep, false, lastOutput);
 		}
 		context.durations.notReady = Math.round(context.now() - swapStarted);
-		await removePaths(docker, container.id, [paths.staging]);
+		await removePaths(ports, container.id, [paths.staging]);
 		throw new DeployRolledBackError(`${failedStep} failed: ${reason}; rolled back to the previous tree, which is ready again`, failedStep, true, lastOutput);
 	}
 	try {
@@ -134,6 +134,6 @@ export async function installTree(context: InstallContext, upload: (staging: str
 		// The new tree is live and ready; keep the old one in the container rather than lose it.
 		throw new OperationFailedError(`${context.target} is updated and ready, but backing up the previous tree failed (${(error as Error).message}); it is kept in the container at ${paths.previous}`);
 	}
-	await removePathsDetached(docker, container.id, [paths.previous, paths.staging]);
+	await removePathsDetached(ports, container.id, [paths.previous, paths.staging]);
 	context.onStep?.('done', `${context.target} updated`);
 }

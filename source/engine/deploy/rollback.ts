@@ -5,8 +5,7 @@
  */
 import {createReadStream} from 'node:fs';
 import {posix} from 'node:path';
-import type Docker from 'dockerode';
-import {writeContainerArchive} from '../../docker/archive.js';
+import type {EnginePorts} from '../ports/index.js';
 import {resolveService} from '../reload/reload.js';
 import {UsageError} from '../errors.js';
 import {appendDeployRecord, readDeployHistory, type DeployRecord} from './history.js';
@@ -20,15 +19,15 @@ import {resolveDeployTarget, type DeployTargetOptions} from './target.js';
 export type RollbackOptions = DeployTargetOptions & {readonly onStep?: (step: DeployStep, detail: string) => void};
 
 /** Restores the newest backup; resolves with the history record. UsageError when there is none. */
-export async function rollbackService(docker: Docker, service: string, options: RollbackOptions = {}): Promise<DeployRecord> {
+export async function rollbackService(ports: EnginePorts, service: string, options: RollbackOptions = {}): Promise<DeployRecord> {
 	const now = options.now ?? performance.now.bind(performance);
 	const started = now();
 	const time = new Date().toISOString();
 	const durations: Record<string, number> = {};
-	const resolved = await resolveService(docker, service);
+	const resolved = await resolveService(ports, service);
 	const name = resolved.containers[0]?.name ?? service;
 	const lastPath = (await readDeployHistory({env: options.env, service: name})).at(-1)?.path;
-	const {container, target, action, timeoutMs} = await resolveDeployTarget(docker, service, {...options, fallbackPath: lastPath});
+	const {container, target, action, timeoutMs} = await resolveDeployTarget(ports, service, {...options, fallbackPath: lastPath});
 	const state = stateDirectory(options.env);
 	const backup = (await listBackups(state, container.name)).at(-1);
 	if (!backup) throw new UsageError(`no backup of ${container.name} to roll back to (backups are taken by deckhand deploy)`);
@@ -38,9 +37,9 @@ export async function rollbackService(docker: Docker, service: string, options: 
 	const lock = await acquireDeployLock(state, container.name, 'rollback');
 	const base = {time, action: 'rollback' as const, service, container: container.name, containerId: container.id, path: target, backup};
 	try {
-		await installTree({docker, container, target, action, timeoutMs, signal: options.signal, now, onStep: options.onStep, durations}, async staging => {
+		await installTree({ports, container, target, action, timeoutMs, signal: options.signal, now, onStep: options.onStep, durations}, async staging => {
 			// The backup's entries start with the saved directory's base name, as Docker's archive endpoint writes them.
-			await writeContainerArchive(docker, container.id, staging, createReadStream(backup));
+			await ports.archive.write(container.id, staging, createReadStream(backup));
 			return posix.join(staging, top);
 		});
 		durations.total = Math.round(now() - started);

@@ -13,9 +13,9 @@
  */
 import {posix} from 'node:path';
 import * as tar from 'tar-stream';
-import type Docker from 'dockerode';
-import {writeContainerArchive} from '../../docker/archive.js';
-import {execInContainer, startDetachedExec} from '../../docker/exec.js';
+import type {EnginePorts} from '../ports/index.js';
+
+type Ports = Pick<EnginePorts, 'exec' | 'archive'>;
 import {OperationFailedError, UsageError} from '../errors.js';
 
 /** The sibling paths a deploy uses beside its target. */
@@ -64,8 +64,8 @@ if [ -e "$P" ]; then
 fi
 rm -rf -- "$F"`;
 
-async function runScript(docker: Docker, containerId: string, what: string, script: string, args: readonly string[], signal?: AbortSignal): Promise<void> {
-	const result = await execInContainer(docker, containerId, ['sh', '-c', script, 'deckhand', ...args], {signal});
+async function runScript(ports: Ports, containerId: string, what: string, script: string, args: readonly string[], signal?: AbortSignal): Promise<void> {
+	const result = await ports.exec.run(containerId, ['sh', '-c', script, 'deckhand', ...args], {signal});
 	if (result.exitCode !== 0) {
 		const output = (result.stderr || result.stdout).trim().replaceAll(/\s+/g, ' ').slice(0, 300);
 		throw new OperationFailedError(`${what} failed (exit ${result.exitCode})${output ? `: ${output}` : ''}`);
@@ -76,7 +76,7 @@ async function runScript(docker: Docker, containerId: string, what: string, scri
  * Creates the empty staging directory with one archive upload of a lone directory entry into the
  * target's parent (cheaper than an exec; the name is fresh, so nothing else is touched).
  */
-export async function createStaging(docker: Docker, containerId: string, staging: string): Promise<void> {
+export async function createStaging(ports: Ports, containerId: string, staging: string): Promise<void> {
 	const pack = tar.pack();
 	const chunks: Buffer[] = [];
 	pack.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -85,26 +85,26 @@ export async function createStaging(docker: Docker, containerId: string, staging
 	pack.finalize();
 	await ended;
 	try {
-		await writeContainerArchive(docker, containerId, posix.dirname(staging), Buffer.concat(chunks));
+		await ports.archive.write(containerId, posix.dirname(staging), Buffer.concat(chunks));
 	} catch (error) {
 		throw new OperationFailedError(`creating ${staging} failed: ${(error as {json?: {message?: string}}).json?.message ?? (error as Error).message}`);
 	}
 }
 
 /** Swaps `source` (a complete tree) into the target's place; the old tree is kept as `previous`. */
-export const swapIn = async (docker: Docker, containerId: string, paths: SwapPaths, source: string, signal?: AbortSignal): Promise<void> =>
-	runScript(docker, containerId, `swapping ${source} into ${paths.target}`, swapScript, [paths.target, source, paths.previous], signal);
+export const swapIn = async (ports: Ports, containerId: string, paths: SwapPaths, source: string, signal?: AbortSignal): Promise<void> =>
+	runScript(ports, containerId, `swapping ${source} into ${paths.target}`, swapScript, [paths.target, source, paths.previous], signal);
 
 /** Swaps the kept previous tree back into place. */
-export const swapBack = async (docker: Docker, containerId: string, paths: SwapPaths, signal?: AbortSignal): Promise<void> =>
-	runScript(docker, containerId, `restoring ${paths.target}`, restoreScript, [paths.target, paths.previous, paths.failed], signal);
+export const swapBack = async (ports: Ports, containerId: string, paths: SwapPaths, signal?: AbortSignal): Promise<void> =>
+	runScript(ports, containerId, `restoring ${paths.target}`, restoreScript, [paths.target, paths.previous, paths.failed], signal);
 
 /** Starts removing paths in the container without waiting for it (the old tree after a good deploy). */
-export async function removePathsDetached(docker: Docker, containerId: string, paths: readonly string[]): Promise<void> {
-	await startDetachedExec(docker, containerId, ['rm', '-rf', '--', ...paths]).catch(async () => removePaths(docker, containerId, paths));
+export async function removePathsDetached(ports: Ports, containerId: string, paths: readonly string[]): Promise<void> {
+	await ports.exec.startDetached(containerId, ['rm', '-rf', '--', ...paths]).catch(async () => removePaths(ports, containerId, paths));
 }
 
 /** Removes paths (staging, a kept previous tree) recursively; best effort. */
-export async function removePaths(docker: Docker, containerId: string, paths: readonly string[]): Promise<void> {
-	await runScript(docker, containerId, `removing ${paths.join(', ')}`, 'rm -rf -- "$@"', paths).catch(() => undefined);
+export async function removePaths(ports: Ports, containerId: string, paths: readonly string[]): Promise<void> {
+	await runScript(ports, containerId, `removing ${paths.join(', ')}`, 'rm -rf -- "$@"', paths).catch(() => undefined);
 }

@@ -3,8 +3,8 @@
  * target directory (`--path`, else label `deckhand.deploy.path`), reload action, readiness
  * timeout and the state directory. Everything here is checked before anything is touched.
  */
-import type Docker from 'dockerode';
-import {containerHealthState, type TargetContainer} from '../../docker/exec-targets.js';
+import type {TargetContainer} from '../containers/resolve.js';
+import type {EnginePorts} from '../ports/index.js';
 import {UsageError} from '../errors.js';
 import {readServiceSettings} from '../labels.js';
 import {reloadActionFor, resolveService, type ReloadAction, type ReloadOverrides} from '../reload/reload.js';
@@ -37,14 +37,14 @@ export type DeployTarget = {
 };
 
 /** Resolves and checks SERVICE for a deploy or rollback; UsageError on anything missing. */
-export async function resolveDeployTarget(docker: Docker, service: string, options: DeployTargetOptions): Promise<DeployTarget> {
-	const targets = await resolveService(docker, service);
+export async function resolveDeployTarget(ports: EnginePorts, service: string, options: DeployTargetOptions): Promise<DeployTarget> {
+	const targets = await resolveService(ports, service);
 	if (targets.containers.length !== 1) {
 		const where = targets.unreachable.length > 0 ? ` (${targets.unreachable.length} more on other nodes)` : '';
 		throw new UsageError(`${service} has ${targets.containers.length} containers on this engine${where}; deploy needs exactly one: name the container`);
 	}
 	const container = targets.containers[0]!;
-	if (!(await containerHealthState(docker, container.id)).running) throw new UsageError(`${container.name} is not running`);
+	if (!(await ports.containers.inspect(container.id)).State.Running) throw new UsageError(`${container.name} is not running`);
 	const labels = {...targets.serviceLabels, ...container.labels};
 	const settings = readServiceSettings(labels);
 	const path = options.path ?? settings.deploy.path ?? options.fallbackPath;

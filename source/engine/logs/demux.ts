@@ -39,3 +39,10 @@ export function encodeFrame(stream: OutputStream, data: string | Buffer): Buffer
 	header.writeUInt32BE(payload.length, 4);
 	return Buffer.concat([header, payload]);
 }
+
+/** A finished output's text, stdout and stderr in order: raw for TTY containers, else demultiplexed. */
+export function outputText(output: {readonly tty: boolean; readonly data: Buffer}): string {
+	if (output.tty) return output.data.toString('utf8');
+	const {frames, rest} = demultiplex(Buffer.alloc(0), output.data);
+	return Buffer.concat([...frames.map(frame => frame.data), rest]).toString('utf8');
+}

@@ -1,23 +1,21 @@
 /**
  * Following one container's logs, across restarts: when the stream ends, wait for the
  * container to run again and resume from the last timestamp seen, skipping lines already
- * delivered. The Docker calls are injected (source/docker/log-stream.ts has the real ones).
+ * delivered. The Docker calls are injected (`logCapabilities` builds them from the engine's ports).
  */
+import {waitUntilRunning} from '../containers/wait-running.js';
+import type {EnginePorts, LogStreamRequest, LogsPort} from '../ports/index.js';
+import {backoffDelay} from '../wait/backoff.js';
+import {sleep} from '../wait/clock.js';
 import {createLogDecoder, type LogLine} from './decode.js';
 import {sinceArgument, timestampNanos} from './timestamps.js';
 
-/** What to read: Docker's `since` (`seconds[.nanos]`), `tail` count, follow or not. */
-export type LogStreamRequest = {
-	readonly since?: string;
-	readonly tail?: number;
-	readonly follow: boolean;
-	readonly signal: AbortSignal;
-};
+export type {LogStreamRequest} from '../ports/index.js';
 
 /** The Docker side of following logs. */
 export type LogCapabilities = {
 	/** Opens a log stream with timestamps on; `tty` says whether it is raw or multiplexed. */
-	open(id: string, request: LogStreamRequest): Promise<{tty: boolean; chunks: AsyncIterable<Buffer>}>;
+	open: LogsPort['open'];
 	/** Resolves 'running' once the container runs (at once if it does), 'gone' if it was removed. */
 	waitUntilRunning(id: string, signal: AbortSignal): Promise<'running' | 'gone'>;
 	/** Waits `ms` or until `signal` aborts. */
@@ -36,19 +34,16 @@ export type FollowOptions = {
 	readonly onLines: (lines: LogLine[]) => void;
 };
 
-const defaultSleep = async (ms: number, signal: AbortSignal) =>
-	new Promise<void>(resolve => {
-		const timer = setTimeout(done, ms);
-		function done() {
-			clearTimeout(timer);
-			signal.removeEventListener('abort', done);
-			resolve();
-		}
-		signal.addEventListener('abort', done, {once: true});
-	});
+/** The one clock's sleep, ending early (not failing) when `signal` aborts: the loop then sees the abort. */
+const defaultSleep = async (ms: number, signal: AbortSignal) => sleep(ms, signal).catch(() => undefined);
 
-/** Backoff before re-checking a container whose stream ended at once: 250 ms doubling to 5 s. */
-export const resumeBackoffMs = (attempt: number): number => Math.min(5000, 250 * 2 ** attempt);
+/** Backoff before re-checking a container whose stream ended at once: the one backoff, 250 ms doubling to 5 s. */
+export const resumeBackoffMs = (attempt: number): number => backoffDelay(attempt, 0.5, {startMs: 250, capMs: 5000, jitter: 0});
+
+/** The real log capabilities over the engine's ports. */
+export function logCapabilities(ports: Pick<EnginePorts, 'logs' | 'containers' | 'events'>): LogCapabilities {
+	return {open: async (id, request) => ports.logs.open(id, request), waitUntilRunning: async (id, signal) => waitUntilRunning(ports, id, signal)};
+}
 
 /**
  * Reads (and with `follow`, keeps following) one container's logs until `signal` aborts,

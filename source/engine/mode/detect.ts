@@ -1,7 +1,7 @@
 /**
  * How deckhand reaches its engine, decided by ordered strategies over plain facts (the
  * text of /proc files, the process names in our PID namespace, the daemon's container ids).
- * Pure: source/docker/mode.ts gathers the facts. `/.dockerenv` alone proves nothing (some
+ * Pure: engine-mode.ts gathers the facts through the ports. `/.dockerenv` alone proves nothing (some
  * hosts carry one), so being "inside a container" needs a container-specific mount or cgroup.
  */
 

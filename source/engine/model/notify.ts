@@ -4,19 +4,14 @@
  * clock and timer are injected so tests run without waiting.
  */
 
-/** Clock and timer, real by default. */
-export type Scheduler = {
-	readonly now: () => number;
-	readonly setTimer: (callback: () => void, ms: number) => unknown;
-	readonly clearTimer: (handle: unknown) => void;
-};
+import {realClock} from '../wait/clock.js';
+import {backoffDelay} from '../wait/backoff.js';
+import type {Scheduler} from '../wait/types.js';
 
-/** The real clock and timers. */
-export const realScheduler: Scheduler = {
-	now: () => Date.now(),
-	setTimer: (callback, ms) => setTimeout(callback, ms),
-	clearTimer: handle => clearTimeout(handle as NodeJS.Timeout),
-};
+export type {Scheduler} from '../wait/types.js';
+
+/** The real clock and timers: the one real clock. */
+export const realScheduler: Scheduler = realClock;
 
 /** A throttle: `changed()` marks new data, `flush` runs at most once per `intervalMs`. */
 export function createCoalescer(flush: () => void, intervalMs: number, scheduler: Scheduler = realScheduler) {
@@ -34,6 +29,11 @@ export function createCoalescer(flush: () => void, intervalMs: number, scheduler
 			const wait = Math.max(0, lastFlush + intervalMs - scheduler.now());
 			timer = scheduler.setTimer(run, wait);
 		},
+		/** Flushes now (an urgent change), dropping any pending flush. */
+		flushNow() {
+			if (timer !== undefined) scheduler.clearTimer(timer);
+			run();
+		},
 		/** Drops a pending flush. */
 		cancel() {
 			if (timer !== undefined) scheduler.clearTimer(timer);
@@ -42,5 +42,5 @@ export function createCoalescer(flush: () => void, intervalMs: number, scheduler
 	};
 }
 
-/** Reconnect delay for attempt n (0-based): 250 ms doubling, capped, with no jitter so tests are exact. */
-export const reconnectDelay = (attempt: number, capMs = 5000, initialMs = 250): number => Math.min(capMs, initialMs * 2 ** Math.min(attempt, 30));
+/** Reconnect delay for attempt n (0-based): the one backoff, 250 ms doubling, capped, with no jitter so tests are exact. */
+export const reconnectDelay = (attempt: number, capMs = 5000, initialMs = 250): number => backoffDelay(Math.min(attempt, 30), 0.5, {startMs: initialMs, capMs, jitter: 0});

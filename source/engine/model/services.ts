@@ -31,10 +31,15 @@ export type ProjectSummary = {
 /** Figures for one running container. */
 export type ContainerFigures = {readonly cpuPercent: number; readonly memoryBytes: number};
 
-const healthRank: Record<Health, number> = {none: 0, healthy: 1, starting: 2, unhealthy: 3};
+/**
+ * The one health roll-up order, worst first: unhealthy, starting, healthy, none. A container
+ * without a healthcheck (`none`) says nothing about the service, so it never hides a checked
+ * container's verdict: healthy + none → healthy; only a service with no check at all is `none`.
+ */
+export const healthRank: Readonly<Record<Health, number>> = {none: 0, healthy: 1, starting: 2, unhealthy: 3};
 const stoppedRank: ContainerState[] = ['restarting', 'paused', 'removing', 'exited', 'created', 'dead'];
 
-/** The worst health among containers that have a check. */
+/** A service's health: the worst among its running containers that have a check (`healthRank`); `deckhand status` and the console both use it. */
 export const worstHealth = (healths: readonly Health[]): Health => healths.reduce<Health>((worst, health) => (healthRank[health] > healthRank[worst] ? health : worst), 'none');
 
 function figuresOf(ids: readonly string[], figures: ReadonlyMap<string, ContainerFigures>): {cpuPercent: number | null; memoryBytes: number | null} {

@@ -5,7 +5,7 @@
  * Docker's own timestamps against a baseline on the daemon's clock taken right after the action
  * (no clock skew between deckhand and a remote daemon).
  */
-import type {ContainerHealthState, HealthRun} from '../../docker/exec-targets.js';
+import type {ContainerHealthState, HealthRun} from '../containers/inspect.js';
 
 /** The verdict on one inspect. */
 export type FreshHealthVerdict =

@@ -4,9 +4,9 @@
  * the container is inspected and judged by `judgeFreshHealth`; a 1 s tick covers a missed event.
  * Then the `deckhand.ready.exec/tcp/http` probes of the labels, if any (source/engine/wait).
  */
-import type Docker from 'dockerode';
-import {containerHealthState, daemonTime, watchContainerActions, type ContainerHealthState} from '../../docker/exec-targets.js';
-import {dockerProbes} from '../../docker/probe.js';
+import {healthStateOf, type ContainerHealthState} from '../containers/inspect.js';
+import type {EnginePorts} from '../ports/index.js';
+import {probesFrom} from '../wait/probes.js';
 import {OperationFailedError} from '../errors.js';
 import {readServiceSettings} from '../labels.js';
 import {realClock, Wait} from '../wait/index.js';
@@ -34,13 +34,23 @@ export type ServiceReadyOptions = {
 	readonly now?: () => number;
 };
 
+/** The daemon's clock now (epoch ms), to compare with the times Docker writes in health logs. */
+export async function daemonTime(ports: Pick<EnginePorts, 'system'>): Promise<number> {
+	const info = await ports.system.info();
+	const time = info.SystemTime ? Date.parse(info.SystemTime) : Number.NaN;
+	return Number.isNaN(time) ? Date.now() : time;
+}
+
+/** The ports readiness after an in-place action uses. */
+export type ReadyPorts = Pick<EnginePorts, 'containers' | 'events' | 'exec' | 'network' | 'system'>;
+
 /**
  * Where "fresh" starts, taken right after acting: the daemon's clock now, or the newest logged
  * healthcheck's start if later. A check still running at this moment began before it, so it does
  * not count either (Docker logs a run only when it ends).
  */
-export async function readyBaseline(docker: Docker, containerId: string): Promise<number> {
-	const [state, daemonNow] = await Promise.all([containerHealthState(docker, containerId), daemonTime(docker)]);
+export async function readyBaseline(ports: ReadyPorts, containerId: string): Promise<number> {
+	const [state, daemonNow] = await Promise.all([ports.containers.inspect(containerId).then(healthStateOf), daemonTime(ports)]);
 	return Math.max(healthBaseline(state), daemonNow);
 }
 
@@ -49,7 +59,7 @@ export async function readyBaseline(docker: Docker, containerId: string): Promis
  * healthcheck gate. Log and uptime probes are left out: after an in-place reload the old log
  * lines and the container's age would answer for the old app.
  */
-async function waitLabelProbes(docker: Docker, target: {readonly id: string; readonly name: string; readonly labels?: Readonly<Record<string, string>>}, remainingMs: number, signal: AbortSignal): Promise<void> {
+async function waitLabelProbes(ports: ReadyPorts, target: {readonly id: string; readonly name: string; readonly labels?: Readonly<Record<string, string>>}, remainingMs: number, signal: AbortSignal): Promise<void> {
 	const {ready} = readServiceSettings(target.labels ?? {});
 	const strategies = [
 		...(ready.exec ? [Wait.forExec(ready.exec)] : []),
@@ -58,7 +68,7 @@ async function waitLabelProbes(docker: Docker, target: {readonly id: string; rea
 	];
 	if (strategies.length === 0) return;
 	try {
-		await Wait.forAll(strategies).waitUntilReady(target, {signal, deadline: Date.now() + Math.max(0, remainingMs), clock: realClock, probes: dockerProbes(docker)});
+		await Wait.forAll(strategies).waitUntilReady(target, {signal, deadline: Date.now() + Math.max(0, remainingMs), clock: realClock, probes: probesFrom(ports)});
 	} catch (error) {
 		const details = error as {probe?: string; attempts?: number; lastOutput?: string; message: string};
 		throw new NotReadyError(`${target.name}: ${details.message}`, details.probe ?? 'probe', details.attempts ?? 1, details.lastOutput);
@@ -72,24 +82,24 @@ const shorten = (text: string | undefined) => (text ? text.replaceAll(/\s+/g, ' 
  * healthcheck, is running). Throws NotReadyError when it stopped, failed `retries` checks in a
  * row, or the deadline passed.
  */
-export async function waitServiceReady(docker: Docker, target: {readonly id: string; readonly name: string; readonly labels?: Readonly<Record<string, string>>}, options: ServiceReadyOptions): Promise<{readonly attempts: number; readonly lastOutput?: string}> {
+export async function waitServiceReady(ports: ReadyPorts, target: {readonly id: string; readonly name: string; readonly labels?: Readonly<Record<string, string>>}, options: ServiceReadyOptions): Promise<{readonly attempts: number; readonly lastOutput?: string}> {
 	const now = options.now ?? Date.now;
 	const local = new AbortController();
 	const stop = () => local.abort();
 	options.signal?.addEventListener('abort', stop, {once: true});
 	let wake: (() => void) | undefined;
 	try {
-		await watchContainerActions(docker, target.id, ['exec_die', 'health_status', 'die', 'start'], local.signal, () => {
+		await ports.events.watchContainer(target.id, ['exec_die', 'health_status', 'die', 'start'], local.signal, () => {
 			// Docker records the run in the health log just after the exec ends.
 			setTimeout(() => wake?.(), 30);
 		});
 		local.signal.addEventListener('abort', () => wake?.(), {once: true});
 		for (;;) {
 			options.signal?.throwIfAborted();
-			const state: ContainerHealthState = await containerHealthState(docker, target.id);
+			const state: ContainerHealthState = healthStateOf(await ports.containers.inspect(target.id));
 			const verdict = judgeFreshHealth(state, options.baseline);
 			if (verdict.verdict === 'ready') {
-				await waitLabelProbes(docker, target, options.deadline - now(), local.signal);
+				await waitLabelProbes(ports, target, options.deadline - now(), local.signal);
 				return {attempts: 1, lastOutput: verdict.lastOutput};
 			}
 			if (verdict.verdict === 'failed') {

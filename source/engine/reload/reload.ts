@@ -6,9 +6,8 @@
  * `deckhand.reload.exec` there (exit 0 required), `restart` restarts the container. Then the
  * service must pass a fresh readiness check; how long that took is the "not ready" time.
  */
-import type Docker from 'dockerode';
-import {execInContainer} from '../../docker/exec.js';
-import {findServiceTargets, restartContainerNow, signalContainer, type ServiceTargets, type TargetContainer, type UnreachableTask} from '../../docker/exec-targets.js';
+import {findServiceTargets, type ServiceTargets, type TargetContainer, type UnreachableTask} from '../containers/resolve.js';
+import type {EnginePorts} from '../ports/index.js';
 import {OperationFailedError, UsageError} from '../errors.js';
 import {readServiceSettings, type ReloadMethod} from '../labels.js';
 import {readyBaseline, waitServiceReady} from './ready.js';
@@ -60,18 +59,18 @@ export function describeReloadAction(action: ReloadAction): string {
 }
 
 /** Resolves SERVICE to the containers it names; UsageError when nothing matches. */
-export async function resolveService(docker: Docker, service: string): Promise<ServiceTargets> {
-	const targets = await findServiceTargets(docker, service);
+export async function resolveService(ports: Pick<EnginePorts, 'containers' | 'swarm' | 'system'>, service: string): Promise<ServiceTargets> {
+	const targets = await findServiceTargets(ports, service);
 	if (!targets) throw new UsageError(`no such service or container: ${service}`);
 	return targets;
 }
 
 /** Performs the action itself (no readiness wait). */
-export async function performReload(docker: Docker, containerId: string, action: ReloadAction, signal?: AbortSignal): Promise<void> {
-	if (action.method === 'signal') return signalContainer(docker, containerId, action.killSignal);
-	if (action.method === 'restart') return restartContainerNow(docker, containerId);
+export async function performReload(ports: Pick<EnginePorts, 'containers' | 'exec'>, containerId: string, action: ReloadAction, signal?: AbortSignal): Promise<void> {
+	if (action.method === 'signal') return ports.containers.kill(containerId, action.killSignal);
+	if (action.method === 'restart') return ports.containers.restart(containerId);
 	const argv = action.method === 'touch' ? ['touch', action.path] : ['sh', '-c', action.command];
-	const result = await execInContainer(docker, containerId, argv, {signal});
+	const result = await ports.exec.run(containerId, argv, {signal});
 	if (result.exitCode !== 0) {
 		const output = (result.stderr || result.stdout).trim().replaceAll(/\s+/g, ' ').slice(0, 200);
 		throw new OperationFailedError(`reload (${describeReloadAction(action)}) exited with code ${result.exitCode}${output ? `: ${output}` : ''}`);
@@ -96,15 +95,15 @@ export type ReloadOptions = ReloadOverrides & {
 };
 
 /** Reloads one container and waits until it is ready again. */
-export async function reloadContainer(docker: Docker, container: TargetContainer, action: ReloadAction, options: ReloadOptions = {}): Promise<ContainerReload> {
+export async function reloadContainer(ports: EnginePorts, container: TargetContainer, action: ReloadAction, options: ReloadOptions = {}): Promise<ContainerReload> {
 	const now = options.now ?? Date.now;
 	const timeoutMs = options.timeoutMs ?? readServiceSettings(container.labels).ready.timeoutMs ?? 120_000;
 	const started = now();
 	options.onProgress?.(`${container.name}: ${describeReloadAction(action)}`);
-	await performReload(docker, container.id, action, options.signal);
+	await performReload(ports, container.id, action, options.signal);
 	// Only checks that start after the action count (one that began before saw the old app).
-	const baseline = await readyBaseline(docker, container.id);
-	await waitServiceReady(docker, container, {baseline, deadline: started + timeoutMs, signal: options.signal, now});
+	const baseline = await readyBaseline(ports, container.id);
+	await waitServiceReady(ports, container, {baseline, deadline: started + timeoutMs, signal: options.signal, now});
 	return {container, action, notReadyMs: now() - started};
 }
 
@@ -121,8 +120,8 @@ export type ServiceReload = {
  * Reloads every container SERVICE names on this engine, one after another (so a replicated
  * service keeps serving), each gated on readiness; stops at the first failure.
  */
-export async function reloadService(docker: Docker, service: string, options: ReloadOptions = {}): Promise<ServiceReload> {
-	const targets = await resolveService(docker, service);
+export async function reloadService(ports: EnginePorts, service: string, options: ReloadOptions = {}): Promise<ServiceReload> {
+	const targets = await resolveService(ports, service);
 	if (targets.containers.length === 0) {
 		throw new OperationFailedError(`${service}: no running task on this node to reload (${targets.unreachable.length} on other nodes: ${targets.unreachable.map(t => t.taskId.slice(0, 12)).join(', ')})`);
 	}
@@ -130,7 +129,7 @@ export async function reloadService(docker: Docker, service: string, options: Re
 	const reloaded: ContainerReload[] = [];
 	for (const [index, container] of targets.containers.entries()) {
 		options.signal?.throwIfAborted();
-		reloaded.push(await reloadContainer(docker, container, actions[index]!, options));
+		reloaded.push(await reloadContainer(ports, container, actions[index]!, options));
 	}
 	return {service: targets.name, kind: targets.kind, reloaded, unreachable: targets.unreachable};
 }

@@ -5,8 +5,6 @@
  * hold, independent services in parallel, and each `ready` step waits for all its desired
  * tasks to be running (healthy, if they have a healthcheck) for at least the minimum task age.
  */
-import type Docker from 'dockerode';
-import {swarmCapabilities} from '../../docker/swarm.js';
 import {preflight} from '../actions/compose/up.js';
 import type {LoadedCompose} from '../compose/types.js';
 import {OperationFailedError} from '../errors.js';
@@ -19,6 +17,7 @@ import type {Clock} from '../wait/types.js';
 import {waitSwarmServiceReady} from './readiness.js';
 import {swarmNetworks, swarmServiceName, swarmServiceSpec} from './spec.js';
 import type {SwarmCapabilities} from './types.js';
+import type {EnginePorts} from '../ports/index.js';
 
 /** Options of `deploySwarmStack`. */
 export type SwarmDeployOptions = {
@@ -44,12 +43,12 @@ export type SwarmDeployResult = ExecuteResult & {
 };
 
 /** Deploys the project as a Swarm stack; throws OperationFailedError (exit 1) naming the step, probe and last output when a step fails. */
-export async function deploySwarmStack(docker: Docker, loaded: Pick<LoadedCompose, 'project' | 'locate'>, options: SwarmDeployOptions = {}): Promise<SwarmDeployResult> {
+export async function deploySwarmStack(ports: Pick<EnginePorts, 'swarm' | 'system'>, loaded: Pick<LoadedCompose, 'project' | 'locate'>, options: SwarmDeployOptions = {}): Promise<SwarmDeployResult> {
 	const {project} = loaded;
-	const swarm = options.swarm ?? swarmCapabilities(docker);
+	const swarm = options.swarm ?? ports.swarm;
 	const clock = options.clock ?? realClock;
 	const plan = planStartup(project, {services: options.services});
-	await preflight(docker, loaded, plan.services);
+	await preflight(ports, loaded, plan.services);
 	const stackLabels = {...project.extraLabels, [Label.stackNamespace]: project.name};
 	const networks = new Set(plan.services.flatMap(name => swarmNetworks(project, project.services[name]!)));
 	const external = new Set(Object.values(project.networks).filter(network => network.external).map(network => network.name));

@@ -83,7 +83,7 @@ export type SwarmWaitOptions = PollContext & {
 };
 
 /** Waits until `name` is ready (or completed); returns the ids of the tasks that made it. */
-export async function waitSwarmServiceReady(swarm: SwarmCapabilities, name: string, options: SwarmWaitOptions): Promise<string[]> {
+export async function waitSwarmServiceReady(swarm: Pick<SwarmCapabilities, 'findService' | 'tasks'>, name: string, options: SwarmWaitOptions): Promise<string[]> {
 	const found = await swarm.findService(name);
 	const minUptimeMs = options.minUptimeMs ?? swarmUptimeMs(found?.labels ?? {});
 	const probe = options.completion ? 'tasks complete' : `tasks running ≥${formatDuration(minUptimeMs)}`;

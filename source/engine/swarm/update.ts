@@ -3,13 +3,12 @@
  * service update with ForceUpdate+1, which replaces every task one at a time, new before old)
  * and scaling. Both resolve once the new tasks are ready (running, healthy, old enough).
  */
-import type Docker from 'dockerode';
-import {swarmCapabilities} from '../../docker/swarm.js';
 import {UsageError} from '../errors.js';
 import {realClock} from '../wait/clock.js';
 import type {Clock} from '../wait/types.js';
 import {waitSwarmServiceReady} from './readiness.js';
 import type {SwarmCapabilities, SwarmService} from './types.js';
+import type {EnginePorts} from '../ports/index.js';
 
 /** Options of a Swarm update. */
 export type SwarmUpdateOptions = {
@@ -40,8 +39,8 @@ export async function resolveSwarmService(swarm: SwarmCapabilities, name: string
 	return found;
 }
 
-async function updateAndWait(docker: Docker, name: string, options: SwarmUpdateOptions, change: (service: SwarmService) => SwarmService['spec']): Promise<SwarmUpdateResult> {
-	const swarm = options.swarm ?? swarmCapabilities(docker);
+async function updateAndWait(ports: Pick<EnginePorts, 'swarm'>, name: string, options: SwarmUpdateOptions, change: (service: SwarmService) => SwarmService['spec']): Promise<SwarmUpdateResult> {
+	const swarm = options.swarm ?? ports.swarm;
 	const clock = options.clock ?? realClock;
 	const began = clock.now();
 	const service = await resolveSwarmService(swarm, name, options.stack);
@@ -59,14 +58,14 @@ async function updateAndWait(docker: Docker, name: string, options: SwarmUpdateO
 }
 
 /** Rolling restart: ForceUpdate+1, then wait until the replacement tasks are ready. */
-export async function restartSwarmService(docker: Docker, name: string, options: SwarmUpdateOptions = {}): Promise<SwarmUpdateResult> {
-	return updateAndWait(docker, name, options, service => ({...service.spec, TaskTemplate: {...service.spec.TaskTemplate, ForceUpdate: service.forceUpdate + 1}}));
+export async function restartSwarmService(ports: Pick<EnginePorts, 'swarm'>, name: string, options: SwarmUpdateOptions = {}): Promise<SwarmUpdateResult> {
+	return updateAndWait(ports, name, options, service => ({...service.spec, TaskTemplate: {...service.spec.TaskTemplate, ForceUpdate: service.forceUpdate + 1}}));
 }
 
 /** Sets a replicated service's replica count, then waits until that many tasks are ready. */
-export async function scaleService(docker: Docker, name: string, replicas: number, options: SwarmUpdateOptions = {}): Promise<SwarmUpdateResult> {
+export async function scaleService(ports: Pick<EnginePorts, 'swarm'>, name: string, replicas: number, options: SwarmUpdateOptions = {}): Promise<SwarmUpdateResult> {
 	if (!Number.isInteger(replicas) || replicas < 0) throw new UsageError(`invalid replica count ${replicas} (want a whole number ≥ 0)`);
-	return updateAndWait(docker, name, options, service => {
+	return updateAndWait(ports, name, options, service => {
 		if (!service.spec.Mode?.Replicated) throw new UsageError(`${service.name} is a global service; it cannot be scaled`);
 		return {...service.spec, Mode: {Replicated: {Replicas: replicas}}};
 	});

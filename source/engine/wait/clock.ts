@@ -1,5 +1,5 @@
-/** The real clock (wall time, timers), the default wherever a `Clock` is injected. */
-import type {Clock} from './types.js';
+/** The real clock (wall time, timers), the one default wherever a `Clock` or `Scheduler` is injected. */
+import type {Clock, Scheduler} from './types.js';
 
 /** Node timers overflow above 2^31-1 ms (and fire at once); longer sleeps are chained. */
 const maxTimerMs = 2_147_483_647;
@@ -25,4 +25,9 @@ export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Wall-clock time and real timers. */
-export const realClock: Clock = {now: () => Date.now(), sleep};
+export const realClock: Clock & Scheduler = {
+	now: () => Date.now(),
+	sleep,
+	setTimer: (callback, ms) => setTimeout(callback, ms),
+	clearTimer: handle => clearTimeout(handle as NodeJS.Timeout),
+};

@@ -6,13 +6,10 @@
  */
 import {Label} from '../labels.js';
 
-/** A container as listed. */
-export type ListedContainer = {
-	readonly id: string;
-	readonly name: string;
-	readonly state: string;
-	readonly labels: Readonly<Record<string, string>>;
-};
+import type {ContainerRef} from '../containers/resolve.js';
+
+/** A container as listed (the resolver's one shape). */
+export type ListedContainer = ContainerRef;
 
 /** What to wait on, and the names that matched nothing. */
 export type Selection = {readonly targets: ListedContainer[]; readonly unknown: string[]; readonly ambiguous: string[]};

@@ -4,10 +4,8 @@
  * Containers use their `deckhand.ready.*` probes; Swarm services their tasks (running,
  * healthy, old enough), which works whatever node the tasks run on.
  */
-import type Docker from 'dockerode';
-import {dockerProbes} from '../../docker/probe.js';
-import {listWaitCandidates} from '../../docker/probe-targets.js';
-import {swarmCapabilities} from '../../docker/swarm.js';
+import {listContainers} from '../containers/resolve.js';
+import type {EnginePorts} from '../ports/index.js';
 import {UsageError} from '../errors.js';
 import {readServiceSettings} from '../labels.js';
 import {swarmUptimeMs, waitSwarmServiceReady} from '../swarm/readiness.js';
@@ -15,6 +13,7 @@ import type {SwarmService} from '../swarm/types.js';
 import {formatDuration} from '../duration.js';
 import {realClock} from './clock.js';
 import {waitForContainers} from './containers.js';
+import {probesFrom} from './probes.js';
 import {selectWaitTargets} from './select.js';
 import type {Clock} from './types.js';
 
@@ -34,10 +33,10 @@ export type WaitForServicesOptions = {
 };
 
 /** Waits for the named services (all of the project's when none); unknown names → UsageError before any wait. */
-export async function waitForServices(docker: Docker, options: WaitForServicesOptions): Promise<ServiceWaitResult[]> {
+export async function waitForServices(ports: Pick<EnginePorts, 'containers' | 'events' | 'exec' | 'network' | 'swarm'>, options: WaitForServicesOptions): Promise<ServiceWaitResult[]> {
 	const clock = options.clock ?? realClock;
-	const swarm = swarmCapabilities(docker);
-	const selection = selectWaitTargets(await listWaitCandidates(docker, options.project), options.names, options.project);
+	const {swarm} = ports;
+	const selection = selectWaitTargets(await listContainers(ports, options.project), options.names, options.project);
 	if (selection.ambiguous.length > 0) throw new UsageError(`service ${selection.ambiguous.join(', ')} exists in several projects; pass -p PROJECT`);
 	const swarmServices: SwarmService[] = [];
 	const unknown: string[] = [];
@@ -56,7 +55,7 @@ export async function waitForServices(docker: Docker, options: WaitForServicesOp
 		return result;
 	};
 	const containerWaits = waitForContainers(selection.targets, {
-		probes: dockerProbes(docker),
+		probes: probesFrom(ports),
 		clock,
 		signal: options.signal,
 		timeoutMs: options.timeoutMs,

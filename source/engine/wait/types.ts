@@ -1,7 +1,7 @@
 /**
  * The waits library's one small interface (after testcontainers' wait strategies): a strategy
  * is data plus `waitUntilReady(target, context)`. Everything that touches Docker or the network
- * comes in through `context.probes` (implemented in source/docker/probe*.ts), and time through
+ * comes in through `context.probes` (built from the engine's ports in wait/probes.ts), and time through
  * `context.clock`, so every strategy runs against fakes in unit tests.
  */
 
@@ -9,6 +9,13 @@
 export type Clock = {
 	now(): number;
 	sleep(ms: number, signal?: AbortSignal): Promise<void>;
+};
+
+/** Time with timers (throttles and loops that must not hold a promise per wait). */
+export type Scheduler = {
+	readonly now: () => number;
+	readonly setTimer: (callback: () => void, ms: number) => unknown;
+	readonly clearTimer: (handle: unknown) => void;
 };
 
 /** What a container looks like to a probe (the fields of an inspect readiness needs). */

@@ -7,6 +7,7 @@
  */
 import {readFileSync} from 'node:fs';
 import {createConnection} from '../../docker/client.js';
+import {consoleEngine} from '../data/console-engine.js';
 import {createLiveSource} from '../data/live-source.js';
 import type {StatsSample} from '../view/types.js';
 import {chartContainerIds} from './chart-series.js';
@@ -19,7 +20,7 @@ try {
 } catch {
 	// No history to start from: the charts fill as samples arrive.
 }
-const source = createLiveSource(createConnection({host}), {statsIntervalMs: 1000, seedHistory});
+const source = createLiveSource(consoleEngine(createConnection({host})), {statsIntervalMs: 1000, seedHistory});
 source.watchStats?.(Object.keys(seedHistory));
 const unsubscribe = source.subscribe(() => source.watchStats?.(chartContainerIds(source.snapshot())));
 try {

@@ -1,7 +1,7 @@
 /**
  * What the Inspect and Health tabs show of a container, from Docker's inspect result (pure).
  */
-import type {inspectContainer} from '../../docker/console-engine.js';
+import type {ContainerInspectJson} from '../../engine/ports/index.js';
 import {composeFilesFromLabels, lintContainers, lintProject, type ContainerInspect, type Finding} from '../../engine/doctor/index.js';
 import type {ContainerDetails, DoctorFinding} from '../view/types.js';
 
@@ -26,10 +26,10 @@ export function doctorFindings(info: ContainerInspect): DoctorFinding[] {
 }
 
 /** Maps an inspect result to what the Inspect and Health tabs show. */
-export function detailsFrom(info: Awaited<ReturnType<typeof inspectContainer>>): ContainerDetails {
+export function detailsFrom(info: ContainerInspectJson): ContainerDetails {
 	const check = info.Config.Healthcheck?.Test;
 	const ports = Object.entries(info.HostConfig.PortBindings ?? {}).map(([port, bindings]) => `${port} → ${((bindings as Array<{HostPort?: string}>) ?? []).map(binding => binding.HostPort).join(',')}`);
-	const health = (info.State as {Health?: {Log?: Array<{Start: string; ExitCode: number; Output: string}>}}).Health?.Log ?? [];
+	const health = info.State.Health?.Log ?? [];
 	return {
 		id: info.Id,
 		name: info.Name,

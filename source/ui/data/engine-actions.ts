@@ -4,31 +4,31 @@
  * loaded on first use so the console starts without them. Containers are named by id, which
  * the engine resolves like a container name (deploy history is kept by container name).
  */
-import type Docker from 'dockerode';
+import type {EnginePorts} from '../../engine/ports/index.js';
 import type {ConsoleActions} from '../view/types.js';
 
 /** How long a scale from the console waits for the new replicas to be ready. */
 const scaleTimeoutMs = 120_000;
 
-/** The engine-backed actions for a connection's Docker client. */
-export function engineActions(docker: Docker): Pick<ConsoleActions, 'reload' | 'deploy' | 'rollback' | 'scale'> {
+/** The engine-backed actions over the engine's ports. */
+export function engineActions(ports: EnginePorts): Pick<ConsoleActions, 'reload' | 'deploy' | 'rollback' | 'scale'> {
 	return {
 		async reload(containerId, signal) {
 			const {reloadService, describeReloadAction} = await import('../../engine/reload/reload.js');
-			const result = await reloadService(docker, containerId, {signal});
+			const result = await reloadService(ports, containerId, {signal});
 			return result.reloaded.map(entry => `${describeReloadAction(entry.action)}, ready after ${(entry.notReadyMs / 1000).toFixed(2)}s`).join('; ');
 		},
 		async deploy(containerId, tarball, signal) {
 			const {deployTarball} = await import('../../engine/deploy/deploy.js');
-			await deployTarball(docker, containerId, tarball, {signal});
+			await deployTarball(ports, containerId, tarball, {signal});
 		},
 		async rollback(containerId, signal) {
 			const {rollbackService} = await import('../../engine/deploy/rollback.js');
-			await rollbackService(docker, containerId, {signal});
+			await rollbackService(ports, containerId, {signal});
 		},
 		async scale(stack, service, replicas, signal) {
 			const {scaleService} = await import('../../engine/swarm/update.js');
-			await scaleService(docker, service, replicas, {signal, stack, timeoutMs: scaleTimeoutMs});
+			await scaleService(ports, service, replicas, {signal, stack, timeoutMs: scaleTimeoutMs});
 		},
 	};
 }

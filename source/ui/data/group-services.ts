@@ -3,9 +3,9 @@
  * with neither label is standalone and stays in the Containers panel.
  */
 import {Label} from '../../engine/labels.js';
+import {worstHealth} from '../../engine/model/services.js';
 import type {ContainerView, Health, ServiceView} from '../view/types.js';
 
-const healthRank: Readonly<Record<Health, number>> = {unhealthy: 3, starting: 2, none: 1, healthy: 0};
 const stateRank = (state: string) => (state === 'running' ? 0 : state === 'restarting' ? 2 : state === 'paused' ? 1 : 3);
 
 /** The project and service a container belongs to, if any (compose first, then Swarm stack). */
@@ -41,7 +41,7 @@ export function groupServices(containers: readonly ContainerView[], isSwarmTask:
 			running: running.length,
 			desired: shown.length,
 			...(members.some(isSwarmTask) ? {swarm: true} : {}),
-			health: running.map(member => member.health).sort((a, b) => healthRank[b] - healthRank[a])[0] ?? 'none',
+			health: worstHealth(running.map(member => member.health)),
 			state: shown.map(member => member.state).sort((a, b) => stateRank(a) - stateRank(b))[0] ?? 'exited',
 			cpuPercent: sum(member => member.cpuPercent),
 			memoryBytes: sum(member => member.memoryBytes),

@@ -5,21 +5,29 @@
  * the engine's log follower, actions through the engine's lifecycle functions. The same
  * engine modules the subcommands use. Says when the engine is away instead of crashing.
  */
-import type {EngineConnection} from '../../docker/client.js';
-import {inspectContainer, listResources, readEngineFacts, topContainer} from '../../docker/console-engine.js';
-import {startLiveModel} from '../../docker/model-source.js';
-import {dockerLogCapabilities} from '../../docker/log-stream.js';
-import {createEngineStatsHub} from '../../docker/stats.js';
 import {restartContainer, startContainer, stopContainer} from '../../engine/actions/lifecycle.js';
 import {OperationFailedError, UsageError} from '../../engine/errors.js';
 import {Label} from '../../engine/labels.js';
-import {followLogs as followEngineLogs} from '../../engine/logs/follow.js';
+import {startLiveModel} from '../../engine/live/model-source.js';
+import {followLogs as followEngineLogs, logCapabilities} from '../../engine/logs/follow.js';
+import {readEngineFacts} from '../../engine/mode/engine-mode.js';
+import type {EnginePorts} from '../../engine/ports/index.js';
+import {createEngineStatsHub} from '../../engine/stats/engine-hub.js';
 import type {DockerEvent, ModelState} from '../../engine/model/types.js';
 import type {StatsUpdate} from '../../engine/stats/hub.js';
 import type {ConnectionView, ConsoleSource, ConsoleView, ContainerView, LogLine, ServiceView, StatsSample} from '../view/types.js';
 import {detailsFrom, doctorFindings} from './container-details.js';
 import {engineActions} from './engine-actions.js';
 import {groupServices, serviceOf} from './group-services.js';
+
+/** The engine the console shows: its ports (built by the console's start-up) and how it was reached. */
+export type ConsoleEngine = {
+	readonly ports: EnginePorts;
+	/** e.g. `unix:///var/run/docker.sock (DOCKER_HOST)`. */
+	readonly description: string;
+	/** The DOCKER_HOST-style URL (for the `docker exec` shell). */
+	readonly host: string;
+};
 
 /** Tunables, shrunk by tests. */
 export type LiveSourceOptions = {
@@ -58,8 +66,8 @@ export function eventLine(event: DockerEvent): string | undefined {
 }
 
 /** Creates and starts a live source; `close()` stops every stream and timer. */
-export function createLiveSource(connection: EngineConnection, options: LiveSourceOptions = {}): ConsoleSource {
-	const {docker} = connection;
+export function createLiveSource(connection: ConsoleEngine, options: LiveSourceOptions = {}): ConsoleSource {
+	const {ports} = connection;
 	const controller = new AbortController();
 	const {signal} = controller;
 	const listeners = new Set<(urgent?: boolean) => void>();
@@ -79,7 +87,7 @@ export function createLiveSource(connection: EngineConnection, options: LiveSour
 
 	const refreshResources = async () => {
 		// Await before spreading: `view` may have changed meanwhile (containers updated).
-		const resources = await listResources(docker);
+		const resources = await ports.system.resources();
 		view = {...view, ...resources};
 		notify();
 	};
@@ -87,7 +95,7 @@ export function createLiveSource(connection: EngineConnection, options: LiveSour
 	let engineRead = false;
 	const refreshEngine = async () => {
 		try {
-			const engine = await readEngineFacts(docker);
+			const engine = await readEngineFacts(ports);
 			view = {...view, engine: {...view.engine, ...engine}};
 		} finally {
 			engineRead = true;
@@ -116,18 +124,29 @@ export function createLiveSource(connection: EngineConnection, options: LiveSour
 		notify();
 	};
 
-	const live = startLiveModel(docker, {intervalMs: 250, eventTypes: ['container', 'service', 'node', 'image', 'volume', 'network'], onEvent});
+	// Unthrottled here: the console's view hook is the one throttle between the model and the screen.
+	const live = startLiveModel(ports, {intervalMs: 0, eventTypes: ['container', 'service', 'node', 'image', 'volume', 'network'], onEvent});
 	let everConnected = false;
 	let lastConnected = false;
+	// Rows are derived from the model only when the view is read (the view hook's throttle decides
+	// how often), so an event storm costs one selector run per frame, not one per event.
+	let rowsStale = true;
+	const current = (): ConsoleView => {
+		if (rowsStale) {
+			rowsStale = false;
+			view = {...view, ...containersFromModel(live.current().state, id => history.get(id)?.at(-1))};
+		}
+		return view;
+	};
 	const rebuild = (urgent = false) => {
 		const snapshot = live.current();
-		const {containers, services} = containersFromModel(snapshot.state, id => history.get(id)?.at(-1));
+		rowsStale = true;
 		// `connecting` until the first sync; then the model's state (`disconnected` comes only after close).
 		const state: ConnectionView['state'] = snapshot.connection === 'connected' ? (engineRead ? 'connected' : 'connecting') : snapshot.connection === 'reconnecting' || everConnected ? 'reconnecting' : 'connecting';
 		const connectionView: ConnectionView = state === 'connected' ? {state} : {state, ...(snapshot.lastError ? {detail: snapshot.lastError} : {})};
 		// A change of connection state (connected at start, lost, back) is drawn at once too.
 		const changed = state !== view.connection.state;
-		view = {...view, containers, services, connection: connectionView};
+		view = {...view, connection: connectionView};
 		notify(urgent || changed);
 	};
 	live.subscribe(snapshot => {
@@ -146,8 +165,8 @@ export function createLiveSource(connection: EngineConnection, options: LiveSour
 	void refreshEngine().catch(() => undefined);
 
 	// Stats stream only for the containers on screen (watchStats); the hub batches them.
-	const logCapabilities = dockerLogCapabilities(docker);
-	const stats = createEngineStatsHub(docker, {intervalMs: statsEvery, historySize: historyLength});
+	const logs = logCapabilities(ports);
+	const stats = createEngineStatsHub(ports, {intervalMs: statsEvery, historySize: historyLength});
 	let unwatch: (() => void) | undefined;
 	const onStats = (update: StatsUpdate) => {
 		for (const figures of update.stats.values()) {
@@ -163,7 +182,7 @@ export function createLiveSource(connection: EngineConnection, options: LiveSour
 	};
 
 	return {
-		snapshot: () => view,
+		snapshot: current,
 		subscribe(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
@@ -188,7 +207,7 @@ export function createLiveSource(connection: EngineConnection, options: LiveSour
 				if (lines.length > 0 && !logSignal.aborted) onLines(lines);
 			};
 			// The engine's follower: a bounded tail first, then across restarts from the last line seen.
-			void followEngineLogs(logCapabilities, id, {
+			void followEngineLogs(logs, id, {
 				follow: true, tail: 200, signal: AbortSignal.any([logSignal, signal]),
 				onLines(lines) {
 					for (const line of lines) batch.push({stream: line.stream === 'stderr' ? 'stderr' : 'stdout', text: line.text, ...(line.timestamp ? {time: line.timestamp} : {})});
@@ -198,20 +217,20 @@ export function createLiveSource(connection: EngineConnection, options: LiveSour
 			logSignal.addEventListener('abort', () => timer && clearTimeout(timer), {once: true});
 		},
 		inspect: async id => {
-			const info = await inspectContainer(docker, id);
+			const info = await ports.containers.inspect(id);
 			return {...detailsFrom(info), findings: doctorFindings(info)};
 		},
-		top: id => topContainer(docker, id),
+		top: async id => ports.containers.top(id),
 		actions: {
 			// Reload, deploy, rollback and scale: the engine functions the subcommands use, loaded on first use.
-			...engineActions(docker),
-			restart: (id, actionSignal) => restartContainer(docker, id, {signal: actionSignal}),
-			stop: (id, actionSignal) => stopContainer(docker, id, {signal: actionSignal}),
-			start: (id, actionSignal) => startContainer(docker, id, {signal: actionSignal}),
+			...engineActions(ports),
+			restart: (id, actionSignal) => restartContainer(ports, id, {signal: actionSignal}),
+			stop: (id, actionSignal) => stopContainer(ports, id, {signal: actionSignal}),
+			start: (id, actionSignal) => startContainer(ports, id, {signal: actionSignal}),
 			// Compose-level actions load their engine modules on first use (start-up stays light).
 			async restartWithDependents(project, service, actionSignal) {
 				const {restartServices} = await import('../../engine/actions/compose/restart.js');
-				const result = await restartServices(docker, project, [service], {withDependents: true, signal: actionSignal});
+				const result = await restartServices(ports, project, [service], {withDependents: true, signal: actionSignal});
 				if (!result.ok) throw new OperationFailedError(`${result.failed?.step.id ?? service}: ${result.failed?.failure.message ?? 'failed'}`);
 			},
 			async upProject(project, actionSignal) {
@@ -219,7 +238,7 @@ export function createLiveSource(connection: EngineConnection, options: LiveSour
 				if (!labelled) throw new UsageError(`project ${project}: its containers do not name the compose files they came from`);
 				const [{loadCompose}, {upProject}] = await Promise.all([import('../../engine/compose/load.js'), import('../../engine/actions/compose/up.js')]);
 				const loaded = loadCompose({files: labelled.labels[Label.composeConfigFiles]!.split(','), cwd: labelled.labels[Label.composeWorkingDir], projectName: project});
-				const result = await upProject(docker, loaded, {signal: actionSignal});
+				const result = await upProject(ports, loaded, {signal: actionSignal});
 				if (!result.ok) throw new OperationFailedError(`${result.failed?.step.id ?? project}: ${result.failed?.failure.message ?? 'failed'}`);
 			},
 		},

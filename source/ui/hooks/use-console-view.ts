@@ -5,34 +5,20 @@
  * once, so a death is on screen without waiting for the batch.
  */
 import {useEffect, useState} from 'react';
+import {createCoalescer, realScheduler} from '../../engine/model/notify.js';
 import type {ConsoleSource, ConsoleView} from '../view/types.js';
 
 /** The throttled view of `source`. */
 export function useConsoleView(source: ConsoleSource, intervalMs = 500, now: () => number = Date.now): ConsoleView {
 	const [view, setView] = useState(() => source.snapshot());
 	useEffect(() => {
-		let last = 0;
-		let timer: NodeJS.Timeout | undefined;
-		const flush = () => {
-			timer = undefined;
-			last = now();
-			setView(source.snapshot());
-		};
+		// The engine's one throttle (the live source itself passes the model's changes on unthrottled).
+		const coalescer = createCoalescer(() => setView(source.snapshot()), intervalMs, {...realScheduler, now});
 		setView(source.snapshot());
-		const unsubscribe = source.subscribe(urgent => {
-			if (urgent) {
-				if (timer) clearTimeout(timer);
-				flush();
-				return;
-			}
-			if (timer) return;
-			const wait = last + intervalMs - now();
-			if (wait <= 0) flush();
-			else timer = setTimeout(flush, wait);
-		});
+		const unsubscribe = source.subscribe(urgent => (urgent ? coalescer.flushNow() : coalescer.changed()));
 		return () => {
 			unsubscribe();
-			if (timer) clearTimeout(timer);
+			coalescer.cancel();
 		};
 	}, [source, intervalMs, now]);
 	return view;

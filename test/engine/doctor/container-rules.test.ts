@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import {after, describe, it} from 'node:test';
-import {inspectRunningContainers} from '../../../source/docker/doctor-containers.js';
+import {inspectRunningContainers} from '../../../source/engine/doctor/live.js';
 import {isRootUser, lintContainers, type ContainerInspect} from '../../../source/engine/doctor/container-rules.js';
 import {newRun, removeTestObjects, startTestContainer, testDocker, testName} from '../../helpers/engine.js';
+import {dockerPorts} from '../../../source/docker/ports.js';
 
 const pairs = (inspects: readonly ContainerInspect[]) => lintContainers(inspects).map(item => [item.file, item.rule, item.line, item.message]);
 
@@ -26,6 +27,7 @@ describe('live-container rules on inspect JSON', () => {
 
 describe('live-container rules on the real engine', () => {
 	const docker = testDocker();
+	const ports = dockerPorts(docker);
 	const run = newRun();
 	after(async () => removeTestObjects(docker, run));
 
@@ -40,7 +42,7 @@ describe('live-container rules on the real engine', () => {
 			}),
 			startTestContainer(docker, run, bare),
 		]);
-		const inspects = await inspectRunningContainers(docker, [`deckhand.test=${run}`]);
+		const inspects = await inspectRunningContainers(ports, [`deckhand.test=${run}`]);
 		assert.deepEqual(inspects.map(item => item.Name.replace(/^\//, '')).sort(), [bare, good].sort());
 		assert.deepEqual(pairs(inspects.filter(item => item.Name === `/${good}`)), []);
 		assert.deepEqual(pairs(inspects.filter(item => item.Name === `/${bare}`)), [

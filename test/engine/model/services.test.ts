@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {projectAndService} from '../../../source/engine/model/convert.js';
-import {summariseServices, worstHealth} from '../../../source/engine/model/services.js';
+import {healthRank, summariseServices, worstHealth} from '../../../source/engine/model/services.js';
 import {emptyModel, type ContainerModel, type ModelState} from '../../../source/engine/model/types.js';
 
 const container = (id: string, labels: Record<string, string>, state: ContainerModel['state'] = 'running', health: ContainerModel['health'] = 'none'): ContainerModel => ({
@@ -74,4 +74,13 @@ describe('summariseServices', () => {
 		assert.equal(worstHealth(['healthy', 'unhealthy', 'starting']), 'unhealthy');
 		assert.equal(worstHealth([]), 'none');
 	});
+
+	it('rolls health up in one order for status and console: unhealthy, then starting, then healthy, then none', () => {
+		assert.deepEqual(Object.entries(healthRank).sort((a, b) => b[1] - a[1]).map(([health]) => health), ['unhealthy', 'starting', 'healthy', 'none']);
+		// A container without a check says nothing: it never hides a checked container's verdict.
+		assert.equal(worstHealth(['none', 'healthy']), 'healthy');
+		assert.equal(worstHealth(['healthy', 'none', 'starting']), 'starting');
+		assert.equal(worstHealth(['none', 'none']), 'none');
+	});
+
 });

@@ -1,6 +1,6 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import type {ContainerHealthState, HealthRun} from '../../../source/docker/exec-targets.js';
+import type {ContainerHealthState, HealthRun} from '../../../source/engine/containers/inspect.js';
 import {healthBaseline, judgeFreshHealth} from '../../../source/engine/reload/fresh-health.js';
 
 const run = (start: number, exitCode: number, output = ''): HealthRun => ({start, end: start + 5, exitCode, output});

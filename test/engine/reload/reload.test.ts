@@ -6,6 +6,7 @@ import {NotReadyError} from '../../../source/engine/reload/ready.js';
 import {reloadActionFor, reloadService} from '../../../source/engine/reload/reload.js';
 import {newRun, removeTestObjects, testDocker, testName} from '../../helpers/engine.js';
 import {containerOutput, createSupervisedApp, servingLines, waitFor} from '../../fixtures/deploy/supervised-app.js';
+import {dockerPorts} from '../../../source/docker/ports.js';
 
 describe('reloadActionFor (labels + overrides → action)', () => {
 	it('defaults to SIGHUP, and reads the signal, touch path and command from labels', () => {
@@ -25,6 +26,7 @@ describe('reloadActionFor (labels + overrides → action)', () => {
 
 describe('reloadService on the real engine (supervised busybox app)', () => {
 	const docker = testDocker();
+	const ports = dockerPorts(docker);
 	const run = newRun();
 	let app: Docker.Container;
 	let startedAt: string;
@@ -37,7 +39,7 @@ describe('reloadService on the real engine (supervised busybox app)', () => {
 	/** Reloads by `method` and proves the app (not the container) restarted. */
 	async function provesRestart(method: 'signal' | 'touch' | 'exec') {
 		const before = servingLines(await containerOutput(docker, app.id)).length;
-		const result = await reloadService(docker, app.id, {method, timeoutMs: 30_000});
+		const result = await reloadService(ports, app.id, {method, timeoutMs: 30_000});
 		assert.equal(result.reloaded.length, 1);
 		assert.equal(result.reloaded[0]!.action.method, method);
 		assert.ok(result.reloaded[0]!.notReadyMs > 0, 'a not-ready time is measured');
@@ -52,11 +54,11 @@ describe('reloadService on the real engine (supervised busybox app)', () => {
 	it('by exec (`kill -HUP 1`) restarts the app in place', async () => provesRestart('exec'));
 
 	it('an exec that fails is an operation failure with its output', async () => {
-		await assert.rejects(reloadService(docker, app.id, {method: 'exec', command: 'echo nope >&2; exit 3'}), (error: unknown) => error instanceof OperationFailedError && /exited with code 3: nope/.test(error.message));
+		await assert.rejects(reloadService(ports, app.id, {method: 'exec', command: 'echo nope >&2; exit 3'}), (error: unknown) => error instanceof OperationFailedError && /exited with code 3: nope/.test(error.message));
 	});
 
 	it('by restart restarts the container (StartedAt changes) and waits until healthy again', async () => {
-		const result = await reloadService(docker, app.id, {method: 'restart', timeoutMs: 30_000});
+		const result = await reloadService(ports, app.id, {method: 'restart', timeoutMs: 30_000});
 		assert.equal(result.reloaded[0]!.action.method, 'restart');
 		const info = await app.inspect();
 		assert.notEqual(info.State.StartedAt, startedAt);
@@ -65,10 +67,10 @@ describe('reloadService on the real engine (supervised busybox app)', () => {
 
 	it('also waits on the deckhand.ready.exec probe of the labels, and fails naming it', async () => {
 		const probed = await createSupervisedApp(docker, run, testName('reloadprobe'), {labels: {'deckhand.ready.exec': 'grep -q never /app/VERSION'}});
-		await assert.rejects(reloadService(docker, probed.id, {timeoutMs: 4000}), (error: unknown) => error instanceof NotReadyError && error.probe === 'exec:grep -q never /app/VERSION');
+		await assert.rejects(reloadService(ports, probed.id, {timeoutMs: 4000}), (error: unknown) => error instanceof NotReadyError && error.probe === 'exec:grep -q never /app/VERSION');
 	});
 
 	it('an unknown service is bad input', async () => {
-		await assert.rejects(reloadService(docker, 'dhtest-no-such-service-e'), UsageError);
+		await assert.rejects(reloadService(ports, 'dhtest-no-such-service-e'), UsageError);
 	});
 });

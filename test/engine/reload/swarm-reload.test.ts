@@ -5,9 +5,11 @@ import {reloadService} from '../../../source/engine/reload/reload.js';
 import {supervisorScriptPath} from '../../../source/engine/reload/package-files.js';
 import {newRun, removeTestObjects, TEST_IMAGE, testDocker, testLabels, testName} from '../../helpers/engine.js';
 import {containerOutput, waitFor} from '../../fixtures/deploy/supervised-app.js';
+import {dockerPorts} from '../../../source/docker/ports.js';
 
 describe('reloadService of a Swarm service (single-node swarm)', () => {
 	const docker = testDocker();
+	const ports = dockerPorts(docker);
 	const run = newRun();
 	after(() => removeTestObjects(docker, run));
 
@@ -29,7 +31,7 @@ describe('reloadService of a Swarm service (single-node swarm)', () => {
 			containerId = tasks.find(task => task.Status?.State === 'running')?.Status?.ContainerStatus?.ContainerID ?? '';
 			return containerId !== '' && (await containerOutput(docker, containerId)).includes('serving');
 		}, 60_000, 'the service task to run');
-		const result = await reloadService(docker, name, {method: 'signal', timeoutMs: 20_000});
+		const result = await reloadService(ports, name, {method: 'signal', timeoutMs: 20_000});
 		assert.equal(result.kind, 'swarm');
 		assert.deepEqual(result.reloaded.map(r => r.container.id), [containerId]);
 		assert.deepEqual(result.unreachable, []);

@@ -75,7 +75,7 @@ describe('waitSwarmServiceReady', () => {
 	it('polls the task list with capped backoff until ready; returns the ready task ids', async () => {
 		const clock = autoClock(0);
 		const states = ['starting', 'starting', 'running'];
-		const swarm: SwarmCapabilities = {
+		const swarm: Pick<SwarmCapabilities, 'findService' | 'stackServices' | 'tasks' | 'createService' | 'updateService' | 'ensureOverlayNetwork'> = {
 			findService: async () => service({replicas: 1}),
 			stackServices: async () => [],
 			tasks: async () => [task('t1', states.shift() ?? 'running', 0)],
@@ -90,7 +90,7 @@ describe('waitSwarmServiceReady', () => {
 
 	it('times out naming the probe and the tasks last state', async () => {
 		const clock = autoClock(0);
-		const swarm: SwarmCapabilities = {
+		const swarm: Pick<SwarmCapabilities, 'findService' | 'stackServices' | 'tasks' | 'createService' | 'updateService' | 'ensureOverlayNetwork'> = {
 			findService: async () => service({replicas: 1, labels: {'deckhand.ready.uptime': '5s'}}),
 			stackServices: async () => [],
 			tasks: async () => [task('t1', 'starting', 0)],

@@ -5,8 +5,11 @@ import {deploySwarmStack, restartSwarmService, scaleService} from '../../../sour
 import {OperationFailedError} from '../../../source/engine/errors.js';
 import {newRun, removeTestObjects, TEST_IMAGE, testDocker} from '../../helpers/engine.js';
 import {healthyAfter, testStack} from '../actions/compose/stack.js';
+import {dockerPorts} from '../../../source/docker/ports.js';
 
 const docker = testDocker();
+
+const ports = dockerPorts(docker);
 const run = newRun();
 after(async () => removeTestObjects(docker, run));
 
@@ -24,7 +27,7 @@ describe('Swarm stacks on the single-node swarm', () => {
 	const events: Array<StepEvent & {wall: number}> = [];
 
 	it('up --swarm creates namespaced services in dependency order, ready by task age', async () => {
-		const result = await deploySwarmStack(docker, loaded, {timeoutMs: 120_000, onEvent: event => events.push({...event, wall: Date.now()})});
+		const result = await deploySwarmStack(ports, loaded, {timeoutMs: 120_000, onEvent: event => events.push({...event, wall: Date.now()})});
 		assert.deepEqual(result.serviceNames, {db: `${stack}_db`, api: `${stack}_api`});
 		const dbReady = events.find(event => event.step === 'ready:db' && event.type === 'ready')!;
 		const apiStart = events.find(event => event.step === 'start:api' && event.type === 'starting')!;
@@ -41,13 +44,13 @@ describe('Swarm stacks on the single-node swarm', () => {
 
 	it('a second up --swarm leaves running tasks alone', async () => {
 		const before = (await runningTasks(`${stack}_api`)).map(task => task.ID);
-		const result = await deploySwarmStack(docker, loaded, {timeoutMs: 120_000});
+		const result = await deploySwarmStack(ports, loaded, {timeoutMs: 120_000});
 		assert.deepEqual(result.actions, {db: 'updated', api: 'updated'});
 		assert.deepEqual((await runningTasks(`${stack}_api`)).map(task => task.ID), before);
 	});
 
 	it('a forced rolling restart replaces the tasks and waits until the new ones are ready', async () => {
-		const result = await restartSwarmService(docker, 'api', {stack, timeoutMs: 120_000});
+		const result = await restartSwarmService(ports, 'api', {stack, timeoutMs: 120_000});
 		assert.equal(result.service, `${stack}_api`);
 		assert.equal(result.previousTaskIds.length, 1);
 		assert.equal(result.taskIds.length, 1);
@@ -58,7 +61,7 @@ describe('Swarm stacks on the single-node swarm', () => {
 	});
 
 	it('scale 1 → 2 waits for the second task', async () => {
-		const result = await scaleService(docker, `${stack}_api`, 2, {timeoutMs: 120_000});
+		const result = await scaleService(ports, `${stack}_api`, 2, {timeoutMs: 120_000});
 		assert.equal(result.taskIds.length, 2);
 		assert.equal((await runningTasks(`${stack}_api`)).length, 2);
 	});
@@ -67,7 +70,7 @@ describe('Swarm stacks on the single-node swarm', () => {
 		const failing = testStack(run, 'swarmfail', {
 			never: {image: TEST_IMAGE, network_mode: 'none', stop_signal: 'SIGKILL', command: ['sleep', '3600'], healthcheck: {test: ['CMD', 'false'], interval: '200ms', retries: 1000}},
 		});
-		const error = await deploySwarmStack(docker, failing, {timeoutMs: 4000}).then(() => undefined, (e: unknown) => e);
+		const error = await deploySwarmStack(ports, failing, {timeoutMs: 4000}).then(() => undefined, (e: unknown) => e);
 		assert.ok(error instanceof OperationFailedError, String(error));
 		assert.match(error.message, /step ready:never failed/);
 		assert.match(error.message, /probe: tasks running ≥2\.0s/);

@@ -1,6 +1,7 @@
 import {after, before, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import {createConnection} from '../../../source/docker/client.js';
+import {consoleEngine} from '../../../source/ui/data/console-engine.js';
 import {createLiveSource} from '../../../source/ui/data/live-source.js';
 import type {ConsoleSource, LogLine} from '../../../source/ui/view/types.js';
 import {newRun, removeTestObjects, startTestContainer, testDocker, testHost, testName} from '../../helpers/engine.js';
@@ -29,7 +30,7 @@ describe('live console source on the private engine', () => {
 			Labels: {'com.docker.compose.project': project, 'com.docker.compose.service': 'api'},
 		});
 		apiId = api.id;
-		source = createLiveSource(createConnection({host: testHost()}), {statsIntervalMs: 200});
+		source = createLiveSource(consoleEngine(createConnection({host: testHost()})), {statsIntervalMs: 200});
 	});
 
 	after(async () => {

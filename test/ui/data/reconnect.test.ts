@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import {rmSync} from 'node:fs';
 import {createConnection} from '../../../source/docker/client.js';
+import {consoleEngine} from '../../../source/ui/data/console-engine.js';
 import {createLiveSource} from '../../../source/ui/data/live-source.js';
 import type {ConsoleSource} from '../../../source/ui/view/types.js';
 
@@ -34,7 +35,7 @@ describe('live source when the daemon goes away', () => {
 	});
 
 	it('shows "reconnecting" while the daemon is down and recovers when it is back, without throwing', async () => {
-		source = createLiveSource(createConnection({host}), {statsIntervalMs: 200});
+		source = createLiveSource(consoleEngine(createConnection({host})), {statsIntervalMs: 200});
 		await eventually(() => source!.snapshot().connection.state === 'connected', 'connected');
 		engine('stop');
 		await eventually(() => source!.snapshot().connection.state === 'reconnecting', 'reconnecting');

@@ -1,38 +1,35 @@
 /**
- * `down`: stop and remove a project's containers in reverse dependency order (dependents
- * first), then its networks; named volumes only when asked.
+ * `down`: stop and remove a project's containers in reverse dependency order, one level of
+ * the graph at a time with everything in a level stopped together (stop.ts), then its
+ * networks; named volumes only when asked.
  */
-import type Docker from 'dockerode';
-import {listProjectContainers, removeContainerById, removeProjectResources, stopContainerById} from '../../../docker/compose-containers.js';
-import {dependencyOrder} from '../../plan/graph.js';
+import {Label} from '../../labels.js';
+import type {EnginePorts} from '../../ports/index.js';
+import {listContainers} from '../../containers/resolve.js';
 import {runningProject} from './running.js';
+import {stopInOrder, type StopEvent, type StopSettings} from './stop.js';
 
 /** Progress of `down`. */
-export type DownEvent = {readonly type: 'stopping' | 'removed'; readonly service: string; readonly container: string};
+export type DownEvent = StopEvent;
 
 /** Options of `downProject`. */
 export type DownOptions = {
 	readonly volumes?: boolean;
+	/** Grace periods and stop signals from the compose file, when there is one. */
+	readonly settings?: StopSettings;
 	readonly signal?: AbortSignal;
 	readonly onEvent?: (event: DownEvent) => void;
 };
 
-/** Stops and removes the project; returns the services in the order they were removed. */
-export async function downProject(docker: Docker, projectName: string, options: DownOptions = {}): Promise<{services: string[]; resources: string[]}> {
-	const running = runningProject(await listProjectContainers(docker, projectName));
-	const order = dependencyOrder(running).reverse();
-	for (const service of order) {
-		options.signal?.throwIfAborted();
-		// Replicas of one service have no order among them.
-		await Promise.all(
-			running.containers[service]!.map(async container => {
-				options.onEvent?.({type: 'stopping', service, container: container.name});
-				await stopContainerById(docker, container.id);
-				await removeContainerById(docker, container.id, options.volumes);
-				options.onEvent?.({type: 'removed', service, container: container.name});
-			}),
-		);
-	}
-	const resources = await removeProjectResources(docker, projectName, options.volumes ?? false);
-	return {services: order, resources};
+/** Stops and removes the project; returns the services in the order they were removed (level by level). */
+export async function downProject(ports: Pick<EnginePorts, 'containers' | 'system'>, projectName: string, options: DownOptions = {}): Promise<{services: string[]; levels: string[][]; resources: string[]}> {
+	const running = runningProject(await listContainers(ports, projectName));
+	const levels = await stopInOrder(ports, running, Object.keys(running.services), {
+		settings: options.settings,
+		remove: {volumes: options.volumes ?? false},
+		signal: options.signal,
+		onEvent: options.onEvent,
+	});
+	const resources = await ports.system.removeLabelled(`${Label.composeProject}=${projectName}`, {volumes: options.volumes ?? false});
+	return {services: levels.flat(), levels, resources};
 }

@@ -4,10 +4,10 @@
  * (event-driven: subscribe first, then inspect; no polling), or "running". This is the plan
  * executor's default "ready" gate; a caller may plug in another through `UpOptions.waitReady`.
  */
-import type Docker from 'dockerode';
-import {tailLogs, waitForExit} from '../../../docker/compose-containers.js';
-import {dockerProbes} from '../../../docker/probe.js';
+import {outputText} from '../../logs/demux.js';
+import type {EnginePorts} from '../../ports/index.js';
 import {StepError} from '../../plan/execute.js';
+import {probesFrom, type ProbePorts} from '../../wait/probes.js';
 import {realClock, sleep} from '../../wait/clock.js';
 import {readinessFromLabels} from '../../wait/from-labels.js';
 
@@ -31,8 +31,8 @@ export type ReadyOptions = {
 export type ReadyWaiter = (target: ReadyTarget, options: ReadyOptions) => Promise<void>;
 
 /** The default gate: the `deckhand.ready.*` probes, else healthy if a healthcheck exists, else running. */
-export function healthcheckWaiter(docker: Docker): ReadyWaiter {
-	const probes = dockerProbes(docker);
+export function healthcheckWaiter(ports: ProbePorts): ReadyWaiter {
+	const probes = probesFrom(ports);
 	return async (target, options) => {
 		const clock = options.now ? {now: options.now, sleep} : realClock;
 		const strategy = readinessFromLabels(target.labels, {onHealthyEvent: options.onHealthyEvent});
@@ -44,13 +44,16 @@ export function healthcheckWaiter(docker: Docker): ReadyWaiter {
 }
 
 /** The one-shot gate for `service_completed_successfully`: the container exits 0. */
-export async function waitCompleted(docker: Docker, target: ReadyTarget, signal: AbortSignal): Promise<void> {
+export async function waitCompleted(ports: Pick<EnginePorts, 'containers'>, target: ReadyTarget, signal: AbortSignal): Promise<void> {
 	const code = await new Promise<number>((resolve, reject) => {
 		signal.addEventListener('abort', () => reject(new Error('aborted')), {once: true});
-		waitForExit(docker, target.containerId).then(resolve, reject);
+		ports.containers.wait(target.containerId, signal).then(resolve, reject);
 	});
 	if (code !== 0) {
-		const logs = await tailLogs(docker, target.containerId).catch(() => '');
+		const logs = await ports.containers
+			.logs(target.containerId, {tail: 5})
+			.then(output => outputText(output).trim())
+			.catch(() => '');
 		throw new StepError(`${target.service}: one-shot job exited with code ${code}`, 'exit code', 1, logs);
 	}
 }

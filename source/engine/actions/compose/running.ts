@@ -2,7 +2,7 @@
  * A running project's dependency graph read from its containers' compose labels, so `down`
  * and `restart` work for stacks started by docker compose (or by deckhand without the file).
  */
-import type {ProjectContainer} from '../../../docker/compose-containers.js';
+import type {ContainerRef as ProjectContainer} from '../../containers/resolve.js';
 import type {DependsOnCondition} from '../../compose/types.js';
 import {Label} from '../../labels.js';
 import type {DependencyGraph} from '../../plan/graph.js';

@@ -3,9 +3,9 @@
  * (so `docker compose ps` sees deckhand's containers), config hash, create options.
  */
 import {createHash} from 'node:crypto';
-import type Docker from 'dockerode';
 import {Label} from '../../labels.js';
 import type {ComposeProject, ComposeService} from '../../compose/types.js';
+import type {ContainerCreateSpec} from '../../ports/index.js';
 
 /** Key-sorted JSON, so equal configs hash equally whatever the key order. */
 function stableJson(value: unknown): string {
@@ -69,7 +69,7 @@ export function networkModeOf(project: ComposeProject, service: ComposeService):
 const ns = (ms: number | undefined) => (ms === undefined ? undefined : Math.round(ms * 1e6));
 
 /** Docker create options for one container of a service. */
-export function createOptions(project: ComposeProject, service: ComposeService, number = 1): Docker.ContainerCreateOptions {
+export function createOptions(project: ComposeProject, service: ComposeService, number = 1): ContainerCreateSpec {
 	const networkMode = networkModeOf(project, service);
 	const exposed: Record<string, object> = {};
 	const bindings: Record<string, Array<{HostIp?: string; HostPort?: string}>> = {};
@@ -108,7 +108,7 @@ export function createOptions(project: ComposeProject, service: ComposeService, 
 		HostConfig: {
 			NetworkMode: networkMode,
 			PortBindings: bindings,
-			Mounts: mounts as Docker.MountSettings[],
+			Mounts: mounts,
 			RestartPolicy: restart ? {Name: restart[0]!, MaximumRetryCount: restart[1] ? Number(restart[1]) : undefined} : undefined,
 			Memory: limits?.memoryBytes,
 			NanoCpus: limits?.cpus === undefined ? undefined : Math.round(limits.cpus * 1e9),

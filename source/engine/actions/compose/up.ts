@@ -10,10 +10,8 @@
  * bridge networks are created and attached (no outside forwarding there). Named volumes the
  * file declares are created likewise; external ones are used as they are.
  */
-import type Docker from 'dockerode';
-import {
-	containerStatus, createContainer, ensureNetwork, ensureVolume, listLocalImages, listProjectContainers, removeContainerById, startContainerById, stopContainerById,
-} from '../../../docker/compose-containers.js';
+import {listContainers} from '../../containers/resolve.js';
+import type {EnginePorts} from '../../ports/index.js';
 import {UsageError} from '../../errors.js';
 import {Label, readServiceSettings} from '../../labels.js';
 import {where} from '../../compose/locate.js';
@@ -48,13 +46,13 @@ export type UpResult = ExecuteResult & {
 };
 
 /** Checks what needs the engine before anything is created: images present locally. Exit 2 otherwise. */
-export async function preflight(docker: Docker, loaded: Pick<LoadedCompose, 'project' | 'locate'>, services: readonly string[]): Promise<void> {
+export async function preflight(ports: Pick<EnginePorts, 'system'>, loaded: Pick<LoadedCompose, 'project' | 'locate'>, services: readonly string[]): Promise<void> {
 	const selected = Object.fromEntries(services.map(name => [name, loaded.project.services[name]!]));
-	const problems = findMissingImages(selected, await listLocalImages(docker));
+	const problems = findMissingImages(selected, await ports.system.images());
 	if (problems[0]) throw new UsageError(`${where(loaded.locate(problems[0].path))}${problems[0].message}`);
 }
 
-async function ensureResources(docker: Docker, project: ComposeProject, services: readonly string[]): Promise<void> {
+async function ensureResources(ports: Pick<EnginePorts, 'system'>, project: ComposeProject, services: readonly string[]): Promise<void> {
 	const base = {...project.extraLabels, [Label.composeProject]: project.name};
 	const networks = new Set<string>();
 	for (const name of services) {
@@ -65,12 +63,12 @@ async function ensureResources(docker: Docker, project: ComposeProject, services
 	for (const key of networks) {
 		const declared = project.networks[key];
 		if (declared?.external) continue;
-		await ensureNetwork(docker, declared?.name ?? `${project.name}_${key}`, {...declared?.labels, ...base, 'com.docker.compose.network': key}, declared?.driver);
+		await ports.system.ensureNetwork(declared?.name ?? `${project.name}_${key}`, {labels: {...declared?.labels, ...base, 'com.docker.compose.network': key}, driver: declared?.driver});
 	}
 	const volumes = new Set(services.flatMap(name => project.services[name]!.volumes.filter(v => v.type === 'volume' && v.source && project.volumes[v.source]).map(v => v.source!)));
 	for (const key of volumes) {
 		const declared = project.volumes[key]!;
-		if (!declared.external) await ensureVolume(docker, declared.name, {...declared.labels, ...base, 'com.docker.compose.volume': key}, declared.driver);
+		if (!declared.external) await ports.system.ensureVolume(declared.name, {labels: {...declared.labels, ...base, 'com.docker.compose.volume': key}, driver: declared.driver});
 	}
 }
 
@@ -83,16 +81,19 @@ async function forEachLimited<T>(items: readonly T[], limit: number, work: (item
 	await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker));
 }
 
+/** The ports `up` uses. */
+export type UpPorts = Pick<EnginePorts, 'containers' | 'events' | 'exec' | 'network' | 'system'>;
+
 /** Brings the project up; never rejects for a step failure (see `result.failed`). */
-export async function upProject(docker: Docker, loaded: Pick<LoadedCompose, 'project' | 'locate'>, options: UpOptions = {}): Promise<UpResult> {
+export async function upProject(ports: UpPorts, loaded: Pick<LoadedCompose, 'project' | 'locate'>, options: UpOptions = {}): Promise<UpResult> {
 	const {project} = loaded;
 	const plan = planStartup(project, {services: options.services});
-	await preflight(docker, loaded, plan.services);
-	await ensureResources(docker, project, plan.services);
+	await preflight(ports, loaded, plan.services);
+	await ensureResources(ports, project, plan.services);
 	const now = options.now ?? Date.now;
 	const deadline = options.timeoutMs === undefined ? undefined : now() + options.timeoutMs;
-	const waitReady = options.waitReady ?? healthcheckWaiter(docker);
-	const existing = new Map((await listProjectContainers(docker, project.name)).filter(c => c.labels[Label.composeNumber] === '1' || !c.labels[Label.composeNumber]).map(c => [c.labels[Label.composeService] ?? '', c]));
+	const waitReady = options.waitReady ?? healthcheckWaiter(ports);
+	const existing = new Map((await listContainers(ports, project.name)).filter(c => c.labels[Label.composeNumber] === '1' || !c.labels[Label.composeNumber]).map(c => [c.labels[Label.composeService] ?? '', c]));
 	const ids = new Map<string, string>();
 	const actions: Record<string, string> = {};
 	const needsStart = new Set<string>();
@@ -109,9 +110,9 @@ export async function upProject(docker: Docker, loaded: Pick<LoadedCompose, 'pro
 		const current = existing.get(name);
 		if (current && current.labels[Label.composeConfigHash] === configHash(service)) {
 			ids.set(name, current.id);
-			const status = await containerStatus(docker, current.id);
-			if (status.running) actions[name] = 'unchanged';
-			else if (status.exitCode === 0 && status.status === 'exited' && plan.steps.some(s => s.id === `complete:${name}`)) actions[name] = 'completed';
+			const {State: status} = await ports.containers.inspect(current.id);
+			if (status.Running) actions[name] = 'unchanged';
+			else if (status.ExitCode === 0 && status.Status === 'exited' && plan.steps.some(s => s.id === `complete:${name}`)) actions[name] = 'completed';
 			else {
 				actions[name] = 'started';
 				needsStart.add(name);
@@ -119,10 +120,10 @@ export async function upProject(docker: Docker, loaded: Pick<LoadedCompose, 'pro
 			return;
 		}
 		if (current) {
-			await stopContainerById(docker, current.id, Math.ceil((service.stopGracePeriodMs ?? 10_000) / 1000));
-			await removeContainerById(docker, current.id);
+			await ports.containers.stop(current.id, {timeoutSeconds: Math.ceil((service.stopGracePeriodMs ?? 10_000) / 1000), ...(service.stopSignal ? {signal: service.stopSignal} : {})});
+			await ports.containers.remove(current.id);
 		}
-		ids.set(name, await createContainer(docker, createOptions(project, service)));
+		ids.set(name, await ports.containers.create(createOptions(project, service)));
 		actions[name] = current ? 'recreated' : 'created';
 		needsStart.add(name);
 	}
@@ -133,13 +134,13 @@ export async function upProject(docker: Docker, loaded: Pick<LoadedCompose, 'pro
 			const service = project.services[step.service]!;
 			if (step.kind === 'start') {
 				if (convergeErrors.has(service.name)) throw convergeErrors.get(service.name);
-				if (needsStart.has(service.name)) await startContainerById(docker, ids.get(service.name)!);
+				if (needsStart.has(service.name)) await ports.containers.start(ids.get(service.name)!);
 				detail(actions[service.name]!);
 				return;
 			}
 			const target = {containerId: ids.get(service.name)!, service: service.name, labels: service.labels};
 			if (step.kind === 'complete') {
-				if (actions[service.name] !== 'completed') await waitCompleted(docker, target, signal);
+				if (actions[service.name] !== 'completed') await waitCompleted(ports, target, signal);
 				return;
 			}
 			const own = readServiceSettings(service.labels).ready.timeoutMs;

@@ -7,8 +7,11 @@ import {Label} from '../../../../source/engine/labels.js';
 import type {StepEvent} from '../../../../source/engine/plan/execute.js';
 import {newRun, removeTestObjects, testDocker} from '../../../helpers/engine.js';
 import {healthyAfter, job, testStack} from './stack.js';
+import {dockerPorts} from '../../../../source/docker/ports.js';
 
 const docker = testDocker();
+
+const ports = dockerPorts(docker);
 const run = newRun();
 after(async () => removeTestObjects(docker, run));
 
@@ -37,7 +40,7 @@ describe('up on the real engine', {concurrency: true}, () => {
 			bottom: healthyAfter(0, {left: 'service_healthy', right: 'service_healthy'}),
 		});
 		const r = recorder();
-		const result = await upProject(docker, stack, {onEvent: r.onEvent, timeoutMs: 60_000});
+		const result = await upProject(ports, stack, {onEvent: r.onEvent, timeoutMs: 60_000});
 		assert.equal(result.ok, true, result.failed?.failure.message);
 		const [, topReady] = r.span('ready:top');
 		const [leftStart] = r.span('start:left');
@@ -64,25 +67,25 @@ describe('up on the real engine', {concurrency: true}, () => {
 	it('gates a dependent on a one-shot job exiting 0, and a second up changes nothing unless the config changed', async () => {
 		const stack = testStack(run, 'job', {migrate: job(500), api: healthyAfter(0, {migrate: 'service_completed_successfully'})});
 		const r = recorder();
-		const first = await upProject(docker, stack, {onEvent: r.onEvent, timeoutMs: 60_000});
+		const first = await upProject(ports, stack, {onEvent: r.onEvent, timeoutMs: 60_000});
 		assert.equal(first.ok, true, first.failed?.failure.message);
 		assert.ok(r.span('start:api')[0] >= r.span('complete:migrate')[1], 'api starts only after migrate exited 0');
 		const ids = async () => (await docker.listContainers({all: true, filters: JSON.stringify({label: [`${Label.composeProject}=${stack.project.name}`]})})).map(c => c.Id).sort();
 		const before = await ids();
 
-		const second = await upProject(docker, stack, {timeoutMs: 60_000});
+		const second = await upProject(ports, stack, {timeoutMs: 60_000});
 		assert.deepEqual(second.actions, {migrate: 'completed', api: 'unchanged'});
 		assert.deepEqual(await ids(), before, 'no container was replaced');
 
 		const changed = testStack(run, 'job', {migrate: job(500), api: {...healthyAfter(0, {migrate: 'service_completed_successfully'}), environment: {NEW: '1'}}});
-		const third = await upProject(docker, {...changed, project: {...changed.project, name: stack.project.name}}, {timeoutMs: 60_000});
+		const third = await upProject(ports, {...changed, project: {...changed.project, name: stack.project.name}}, {timeoutMs: 60_000});
 		assert.deepEqual(third.actions, {migrate: 'completed', api: 'recreated'});
 	});
 
 	it('stops at a failing job: reports step, exit code and output, and starts nothing after it', async () => {
 		const stack = testStack(run, 'failjob', {migrate: job(0, 3), api: healthyAfter(0, {migrate: 'service_completed_successfully'})});
 		const events: string[] = [];
-		const result = await upProject(docker, stack, {timeoutMs: 60_000, onEvent: event => events.push(`${event.type} ${event.step}`)});
+		const result = await upProject(ports, stack, {timeoutMs: 60_000, onEvent: event => events.push(`${event.type} ${event.step}`)});
 		assert.equal(result.ok, false);
 		assert.equal(result.failed!.step.id, 'complete:migrate');
 		assert.match(result.failed!.failure.message, /exited with code 3/);
@@ -93,11 +96,11 @@ describe('up on the real engine', {concurrency: true}, () => {
 		assert.equal(events.includes('starting start:api'), false, 'no start step ran for api');
 	});
 
-	it('restart --with-dependents stops dependents first, then brings them back in order; down removes dependents first', async () => {
+	it('restart --with-dependents stops dependents first and the target last, then brings them back in order; down removes dependents first', async () => {
 		const stack = testStack(run, 'restart', {db: healthyAfter(0), api: healthyAfter(0, {db: 'service_healthy'}), web: healthyAfter(0, {api: 'service_healthy'}), other: healthyAfter(0)});
-		assert.equal((await upProject(docker, stack, {timeoutMs: 60_000})).ok, true);
+		assert.equal((await upProject(ports, stack, {timeoutMs: 60_000})).ok, true);
 		const log: string[] = [];
-		const restarted = await restartServices(docker, stack.project.name, ['db'], {
+		const restarted = await restartServices(ports, stack.project.name, ['db'], {
 			withDependents: true,
 			timeoutMs: 60_000,
 			onEvent: e => {
@@ -107,14 +110,14 @@ describe('up on the real engine', {concurrency: true}, () => {
 		});
 		assert.equal(restarted.ok, true, restarted.failed?.failure.message);
 		assert.deepEqual(log, [
-			'stop web', 'stop api',
+			'stop web', 'stop api', 'stop db',
 			'starting start:db', 'ready start:db', 'ready ready:db',
 			'starting start:api', 'ready start:api', 'ready ready:api',
 			'starting start:web', 'ready start:web', 'ready ready:web',
 		]);
 
 		const removed: string[] = [];
-		const down = await downProject(docker, stack.project.name, {onEvent: e => e.type === 'removed' && removed.push(e.service)});
+		const down = await downProject(ports, stack.project.name, {onEvent: e => e.type === 'removed' && removed.push(e.service)});
 		assert.ok(removed.indexOf('web') < removed.indexOf('api') && removed.indexOf('api') < removed.indexOf('db'), `removal order ${removed.join(', ')}`);
 		assert.equal(down.services.length, 4);
 		const left = await docker.listContainers({all: true, filters: JSON.stringify({label: [`${Label.composeProject}=${stack.project.name}`]})});
@@ -126,11 +129,11 @@ describe('up on the real engine', {concurrency: true}, () => {
 			a: {...healthyAfter(0), network_mode: undefined, networks: ['back']},
 			b: {...healthyAfter(0), network_mode: undefined},
 		}, {networks: {back: {}}});
-		const result = await upProject(docker, stack, {timeoutMs: 60_000});
+		const result = await upProject(ports, stack, {timeoutMs: 60_000});
 		assert.equal(result.ok, true, result.failed?.failure.message);
 		const networks = await docker.listNetworks({filters: JSON.stringify({label: [`${Label.composeProject}=${stack.project.name}`]})});
 		assert.deepEqual(networks.map(n => n.Name).sort(), [`${stack.project.name}_back`, `${stack.project.name}_default`]);
-		const down = await downProject(docker, stack.project.name);
+		const down = await downProject(ports, stack.project.name);
 		assert.deepEqual(down.resources.sort(), [`${stack.project.name}_back`, `${stack.project.name}_default`]);
 	});
 });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import type Docker from 'dockerode';
-import {createContainerRefresher, createLimiter, isTaskMoving} from '../../source/docker/events-refresh.js';
-import type {ModelEvent} from '../../source/engine/model/types.js';
+import type {RefreshContext} from '../../../source/engine/live/refresh.js';
+import {createContainerRefresher, createLimiter, isTaskMoving} from '../../../source/engine/live/refresh.js';
+import type {ModelEvent} from '../../../source/engine/model/types.js';
 
 /** A promise with its resolve function exposed. */
 function deferred<T>() {
@@ -11,17 +11,19 @@ function deferred<T>() {
 	return {promise, resolve};
 }
 
+type RefreshPorts = RefreshContext['ports'];
+
 const inspectAnswer = (status: string) => ({Id: 'c1', Name: '/c1', Created: '1970-01-01T00:00:00Z', Config: {Image: 'i'}, State: {Status: status}});
 
 describe('container refresher', () => {
 	it('reads again instead of applying an inspect that a newer event made stale', async () => {
 		const answers = [deferred<unknown>(), deferred<unknown>()];
 		let calls = 0;
-		const docker = {getContainer: () => ({inspect: async () => answers[calls++]!.promise})} as unknown as Docker;
+		const ports = {containers: {inspect: async () => answers[calls++]!.promise}} as unknown as RefreshPorts;
 		const applied: ModelEvent[] = [];
 		const finished = deferred<void>();
 		const refresher = createContainerRefresher({
-			docker,
+			ports,
 			apply: event => {
 				applied.push(event);
 				finished.resolve();
@@ -41,9 +43,9 @@ describe('container refresher', () => {
 	});
 
 	it('applies nothing once its connection is no longer current', async () => {
-		const docker = {getContainer: () => ({inspect: async () => inspectAnswer('running')})} as unknown as Docker;
+		const ports = {containers: {inspect: async () => inspectAnswer('running')}} as unknown as RefreshPorts;
 		const applied: ModelEvent[] = [];
-		const refresher = createContainerRefresher({docker, apply: event => applied.push(event), isCurrent: () => false, sleep: async () => undefined, limit: createLimiter(1)});
+		const refresher = createContainerRefresher({ports, apply: event => applied.push(event), isCurrent: () => false, sleep: async () => undefined, limit: createLimiter(1)});
 		refresher.request('c1');
 		await new Promise(resolve => setImmediate(resolve));
 		assert.deepEqual(applied, []);

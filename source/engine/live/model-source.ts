@@ -3,19 +3,19 @@
  * services and tasks when Swarm is active), then only the `/events` stream. Each event is
  * applied the moment it arrives; create, start and rename events are followed by one inspect
  * of that container, and events of Swarm task containers, services and nodes re-read the
- * affected service and its tasks (events-refresh.ts). When the
+ * affected service and its tasks (refresh.ts). When the
  * stream drops, it reconnects with backoff and resyncs from a fresh listing. Subscribers get
  * coalesced snapshots (at most one per interval) and the connection state.
  */
-import type Docker from 'dockerode';
-import {containerFromInspect, containerFromList, serviceFromList, taskFromList, type InspectedContainer, type ListedService, type ListedTask} from '../engine/model/convert.js';
-import {createCoalescer, realScheduler, reconnectDelay, type Scheduler} from '../engine/model/notify.js';
-import {applyEvent} from '../engine/model/reducer.js';
-import {emptyModel, type ConnectionState, type DockerEvent, type ModelEvent, type ModelSnapshot, type ModelState, type SwarmServiceModel} from '../engine/model/types.js';
-import {createContainerRefresher, createLimiter, createServiceSettler} from './events-refresh.js';
-import {followDockerEvents} from './events.js';
+import {containerFromInspect, containerFromList, serviceFromList, taskFromList, type InspectedContainer} from '../model/convert.js';
+import {createCoalescer, realScheduler, reconnectDelay, type Scheduler} from '../model/notify.js';
+import {applyEvent} from '../model/reducer.js';
+import {emptyModel, type ConnectionState, type DockerEvent, type ModelEvent, type ModelSnapshot, type ModelState, type SwarmServiceModel} from '../model/types.js';
+import {isNotFound, type EnginePorts} from '../ports/index.js';
+import {createContainerRefresher, createLimiter, createServiceSettler} from './refresh.js';
 
-const isNotFound = (error: unknown): boolean => (error as {statusCode?: number})?.statusCode === 404;
+/** The ports the live model reads. */
+export type LiveModelPorts = Pick<EnginePorts, 'containers' | 'events' | 'swarm' | 'system'>;
 
 /** Runs `work` over `items` with at most `limit` at a time. */
 async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -30,14 +30,14 @@ async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T
  * The whole model from one listing: containers (running ones inspected for start time and
  * exact health), plus Swarm services and tasks when this node is an active manager.
  */
-export async function readModel(docker: Docker, concurrency = 8, {inspectRunning = true}: {readonly inspectRunning?: boolean} = {}): Promise<ModelState> {
-	const [listed, info] = await Promise.all([docker.listContainers({all: true}), docker.info() as Promise<{Swarm?: {LocalNodeState?: string; ControlAvailable?: boolean}}>]);
+export async function readModel(ports: Omit<LiveModelPorts, 'events'>, concurrency = 8, {inspectRunning = true}: {readonly inspectRunning?: boolean} = {}): Promise<ModelState> {
+	const [listed, info] = await Promise.all([ports.containers.list({all: true}), ports.system.info()]);
 	const containers: Record<string, ReturnType<typeof containerFromList>> = {};
-	for (const entry of listed) containers[entry.Id] = containerFromList(entry as never);
+	for (const entry of listed) containers[entry.Id] = containerFromList(entry);
 	const running = inspectRunning ? listed.filter(entry => entry.State === 'running' || entry.State === 'paused' || entry.State === 'restarting') : [];
 	await eachLimited(running, concurrency, async entry => {
 		try {
-			containers[entry.Id] = containerFromInspect((await docker.getContainer(entry.Id).inspect()) as unknown as InspectedContainer);
+			containers[entry.Id] = containerFromInspect((await ports.containers.inspect(entry.Id)) as unknown as InspectedContainer);
 		} catch (error) {
 			if (!isNotFound(error)) throw error;
 			delete containers[entry.Id];
@@ -47,7 +47,7 @@ export async function readModel(docker: Docker, concurrency = 8, {inspectRunning
 	const services: Record<string, SwarmServiceModel> = {};
 	const tasks: ModelState['tasks'] = {};
 	if (swarmActive && info.Swarm?.ControlAvailable) {
-		const [serviceList, taskList] = await Promise.all([docker.listServices() as Promise<ListedService[]>, docker.listTasks() as Promise<ListedTask[]>]);
+		const [serviceList, taskList] = await Promise.all([ports.swarm.listServices(), ports.swarm.listTasks()]);
 		for (const service of serviceList) services[service.ID] = serviceFromList(service);
 		for (const task of taskList) (tasks as Record<string, ReturnType<typeof taskFromList>>)[task.ID] = taskFromList(task);
 	}
@@ -82,7 +82,7 @@ export type LiveModel = {
 };
 
 /** Starts following the engine; see the file comment for what is read when. */
-export function startLiveModel(docker: Docker, options: LiveModelOptions = {}): LiveModel {
+export function startLiveModel(ports: LiveModelPorts, options: LiveModelOptions = {}): LiveModel {
 	const scheduler = options.scheduler ?? realScheduler;
 	const controller = new AbortController();
 	const listeners = new Set<(snapshot: ModelSnapshot) => void>();
@@ -118,7 +118,7 @@ export function startLiveModel(docker: Docker, options: LiveModelOptions = {}): 
 		});
 	const limit = createLimiter(options.concurrency ?? 8);
 	const refreshers = (mine: number) => {
-		const context = {docker, apply, sleep, limit, isCurrent: () => mine === generation && !controller.signal.aborted};
+		const context = {ports, apply, sleep, limit, isCurrent: () => mine === generation && !controller.signal.aborted};
 		return {containers: createContainerRefresher(context), services: createServiceSettler(context)};
 	};
 
@@ -154,12 +154,12 @@ export function startLiveModel(docker: Docker, options: LiveModelOptions = {}): 
 				// Subscribe first, list second, then replay what arrived meanwhile: nothing is missed.
 				let opened: () => void = () => undefined;
 				const open = new Promise<void>(resolve => (opened = resolve));
-				const stream = followDockerEvents(docker, event => (syncing ? buffered.push(event) : follow(event, mine, reads)), {signal: attemptController.signal, onOpen: opened, types: options.eventTypes});
+				const stream = ports.events.follow(event => (syncing ? buffered.push(event) : follow(event, mine, reads)), {signal: attemptController.signal, onOpen: opened, types: options.eventTypes});
 				await Promise.race([open, stream]);
 				// The listing alone is shown at once (state and health from its status text); the
 				// running containers' inspects (start time, exact health) follow through the
 				// refresher, so a large engine does not wait for N inspects before its first view.
-				const state = await readModel(docker, options.concurrency, {inspectRunning: false});
+				const state = await readModel(ports, options.concurrency, {inspectRunning: false});
 				apply({kind: 'resync', state});
 				syncing = false;
 				for (const event of buffered) follow(event, mine, reads);

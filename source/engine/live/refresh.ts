@@ -5,12 +5,10 @@
  * applied the moment they arrive, and a read whose container or service changed while it
  * was in flight is read again rather than applied stale.
  */
-import type Docker from 'dockerode';
-import {containerFromInspect, serviceFromList, taskFromList, type InspectedContainer, type ListedService, type ListedTask} from '../engine/model/convert.js';
-import {reconnectDelay} from '../engine/model/notify.js';
-import type {ModelEvent, SwarmTaskModel} from '../engine/model/types.js';
-
-const isNotFound = (error: unknown): boolean => (error as {statusCode?: number})?.statusCode === 404;
+import {containerFromInspect, serviceFromList, taskFromList, type InspectedContainer} from '../model/convert.js';
+import {reconnectDelay} from '../model/notify.js';
+import type {ModelEvent, SwarmTaskModel} from '../model/types.js';
+import {isNotFound, type EnginePorts} from '../ports/index.js';
 
 const settledTaskStates = new Set(['running', 'complete', 'shutdown', 'failed', 'rejected', 'orphaned', 'remove']);
 
@@ -18,12 +16,9 @@ const settledTaskStates = new Set(['running', 'complete', 'shutdown', 'failed', 
 export const isTaskMoving = (task: SwarmTaskModel): boolean => (task.desiredState === 'running' ? !settledTaskStates.has(task.state) : task.state === 'running');
 
 /** One service and its tasks, or null when the service is gone. */
-export async function readService(docker: Docker, serviceId: string): Promise<ModelEvent & {kind: 'service-facts'}> {
+export async function readService(ports: Pick<EnginePorts, 'swarm'>, serviceId: string): Promise<ModelEvent & {kind: 'service-facts'}> {
 	try {
-		const [service, tasks] = await Promise.all([
-			docker.getService(serviceId).inspect() as Promise<ListedService>,
-			docker.listTasks({filters: JSON.stringify({service: [serviceId]})}) as Promise<ListedTask[]>,
-		]);
+		const [service, tasks] = await Promise.all([ports.swarm.inspectService(serviceId), ports.swarm.listTasks(serviceId)]);
 		return {kind: 'service-facts', serviceId, service: serviceFromList(service), tasks: tasks.map(taskFromList)};
 	} catch (error) {
 		if (isNotFound(error)) return {kind: 'service-facts', serviceId, service: null, tasks: []};
@@ -49,7 +44,7 @@ export function createLimiter(limit: number): <T>(task: () => Promise<T>) => Pro
 
 /** What the refreshers need from the model that owns them. */
 export type RefreshContext = {
-	readonly docker: Docker;
+	readonly ports: Pick<EnginePorts, 'containers' | 'swarm'>;
 	readonly apply: (event: ModelEvent) => void;
 	/** False once the connection that asked has been replaced or closed. */
 	readonly isCurrent: () => boolean;
@@ -87,7 +82,7 @@ export function createContainerRefresher(context: RefreshContext) {
 			entry.stale = false;
 			let facts: ModelEvent;
 			try {
-				const info = await context.limit(async () => context.docker.getContainer(id).inspect());
+				const info = await context.limit(async () => context.ports.containers.inspect(id));
 				facts = {kind: 'container-facts', container: containerFromInspect(info as unknown as InspectedContainer)};
 			} catch (error) {
 				if (!isNotFound(error)) return;
@@ -110,7 +105,7 @@ export function createServiceSettler(context: RefreshContext) {
 	return keyedReader(async (serviceId, entry) => {
 		for (let attempt = 0; attempt < 40 && context.isCurrent(); attempt++) {
 			entry.stale = false;
-			const facts = await context.limit(async () => readService(context.docker, serviceId));
+			const facts = await context.limit(async () => readService(context.ports, serviceId));
 			if (!context.isCurrent()) return;
 			context.apply(facts);
 			if (entry.stale) continue;

@@ -2,12 +2,13 @@
  * The API stats sampler: one `/containers/{id}/stats?stream=true` per followed container,
  * NDJSON split across chunks, resumed when the container runs again.
  */
-import {sleep} from '../engine/wait/clock.js';
-import type Docker from 'dockerode';
-import {splitLines} from '../engine/logs/lines.js';
-import {countersFromApi, type DockerStatsJson} from '../engine/stats/from-api.js';
-import type {StatsSampler} from '../engine/stats/types.js';
-import {waitUntilRunning} from './log-stream.js';
+import {waitUntilRunning} from '../containers/wait-running.js';
+import {splitLines} from '../logs/lines.js';
+import {isNotFound, type EnginePorts} from '../ports/index.js';
+import {backoffDelay} from '../wait/backoff.js';
+import {sleep} from '../wait/clock.js';
+import {countersFromApi, type DockerStatsJson} from './from-api.js';
+import type {StatsSampler} from './types.js';
 
 /** A sampler over Docker's stats streams that can tell which streams are open (for tests and the bench). */
 export type ApiStatsSampler = StatsSampler & {
@@ -15,13 +16,11 @@ export type ApiStatsSampler = StatsSampler & {
 	openStreams(): string[];
 };
 
-const isGone = (error: unknown) => (error as {statusCode?: number} | undefined)?.statusCode === 404;
-
 /** Waits `ms`, or less when `signal` aborts (the loop then sees the abort and ends). */
 const pause = async (ms: number, signal: AbortSignal): Promise<void> => sleep(ms, signal).catch(() => undefined);
 
 /** Creates the API sampler; `onError` hears about failures that are not a removed container. */
-export function createApiStatsSampler(docker: Docker, options: {readonly onError?: (id: string, error: unknown) => void} = {}): ApiStatsSampler {
+export function createApiStatsSampler(ports: Pick<EnginePorts, 'stats' | 'containers' | 'events'>, options: {readonly onError?: (id: string, error: unknown) => void} = {}): ApiStatsSampler {
 	const open = new Map<string, number>();
 	const opened = (id: string, delta: number) => {
 		const count = (open.get(id) ?? 0) + delta;
@@ -34,7 +33,7 @@ export function createApiStatsSampler(docker: Docker, options: {readonly onError
 		while (!signal.aborted) {
 			const startedAt = Date.now();
 			try {
-				const stream = (await docker.getContainer(id).stats({stream: true, abortSignal: signal} as never)) as unknown as AsyncIterable<Buffer>;
+				const stream = await ports.stats.stream(id, signal);
 				opened(id, 1);
 				try {
 					let pending: Buffer = Buffer.alloc(0);
@@ -53,13 +52,13 @@ export function createApiStatsSampler(docker: Docker, options: {readonly onError
 					opened(id, -1);
 				}
 			} catch (error) {
-				if (signal.aborted || isGone(error)) return;
+				if (signal.aborted || isNotFound(error)) return;
 				options.onError?.(id, error);
 			}
 			if (signal.aborted) return;
 			quick = Date.now() - startedAt < 2000 ? quick + 1 : 0;
-			if (quick > 0) await pause(Math.min(10_000, 500 * 2 ** (quick - 1)), signal);
-			const state = await waitUntilRunning(docker, id, signal).catch((error: unknown) => {
+			if (quick > 0) await pause(backoffDelay(quick - 1, 0.5, {startMs: 500, capMs: 10_000, jitter: 0}), signal);
+			const state = await waitUntilRunning(ports, id, signal).catch((error: unknown) => {
 				options.onError?.(id, error);
 				return 'running' as const;
 			});

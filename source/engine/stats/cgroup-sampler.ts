@@ -3,19 +3,17 @@
  * cgroup files on a timer instead of opening a stats stream (much cheaper for the daemon).
  * Containers whose cgroup cannot be found or read go to the fallback sampler (the API).
  */
-import {sleep} from '../engine/wait/clock.js';
-import {totalmem} from 'node:os';
-import type Docker from 'dockerode';
-import type {StatsSampler} from '../engine/stats/types.js';
-import {hostCgroupFs, locateContainerCgroup, readCgroupCounters, type CgroupFs} from './cgroup-read.js';
-import {waitUntilRunning} from './log-stream.js';
+import {waitUntilRunning} from '../containers/wait-running.js';
+import {isNotFound, type ContainerInspectJson, type EnginePorts} from '../ports/index.js';
+import {backoffDelay} from '../wait/backoff.js';
+import {sleep} from '../wait/clock.js';
+import type {StatsSampler} from './types.js';
 
 /** How the cgroup sampler reads. */
 export type CgroupSamplerOptions = {
 	/** Used for containers whose cgroup is not readable from here. */
 	readonly fallback: StatsSampler;
 	readonly intervalMs?: number;
-	readonly fs?: CgroupFs;
 	readonly onError?: (id: string, error: unknown) => void;
 };
 
@@ -29,30 +27,30 @@ export type CgroupStatsSampler = StatsSampler & {
 const pause = async (ms: number, signal: AbortSignal): Promise<void> => sleep(ms, signal).catch(() => undefined);
 
 /** Creates the cgroup sampler. */
-export function createCgroupStatsSampler(docker: Docker, options: CgroupSamplerOptions): CgroupStatsSampler {
-	const {fallback, intervalMs = 1000, fs = hostCgroupFs} = options;
+export function createCgroupStatsSampler(ports: Pick<EnginePorts, 'cgroup' | 'containers' | 'events'>, options: CgroupSamplerOptions): CgroupStatsSampler {
+	const {fallback, intervalMs = 1000} = options;
 	const reading = new Set<string>();
 
 	const run = async (id: string, onCounters: Parameters<StatsSampler['follow']>[1], signal: AbortSignal) => {
 		let failures = 0;
 		while (!signal.aborted) {
-			let info: Docker.ContainerInspectInfo;
+			let info: ContainerInspectJson;
 			try {
-				info = await docker.getContainer(id).inspect({abortSignal: signal});
+				info = await ports.containers.inspect(id, {signal});
 				failures = 0;
 			} catch (error) {
-				if (signal.aborted || (error as {statusCode?: number}).statusCode === 404) return;
+				if (signal.aborted || isNotFound(error)) return;
 				// The daemon is away (restarting?): try again with backoff, 1 s doubling to 10 s.
 				options.onError?.(id, error);
-				await pause(Math.min(10_000, 1000 * 2 ** failures++), signal);
+				await pause(backoffDelay(failures++, 0.5, {startMs: 1000, capMs: 10_000, jitter: 0}), signal);
 				continue;
 			}
 			if (!info.State?.Running) {
-				if ((await waitUntilRunning(docker, id, signal).catch(() => 'gone' as const)) === 'gone') return;
+				if ((await waitUntilRunning(ports, id, signal).catch(() => 'gone' as const)) === 'gone') return;
 				continue;
 			}
 			const fullId = info.Id;
-			const location = await locateContainerCgroup(fs, fullId, info.State.Pid);
+			const location = await ports.cgroup.locate(fullId, info.State.Pid);
 			if (!location) {
 				fallback.follow(id, onCounters, signal);
 				return;
@@ -62,7 +60,7 @@ export function createCgroupStatsSampler(docker: Docker, options: CgroupSamplerO
 			try {
 				// Read until the cgroup goes away (the container stopped), then look again.
 				while (!signal.aborted) {
-					onCounters(await readCgroupCounters(fs, location, {netPid, hostMemory: totalmem()}));
+					onCounters(await ports.cgroup.read(location, {netPid}));
 					await pause(intervalMs, signal);
 				}
 			} catch {

@@ -1,0 +1,68 @@
+/**
+ * What the engine reads from an inspected container, pure: the health log with its
+ * configuration (reload and deploy readiness) and the state probes judge. One place maps
+ * Docker's inspect JSON; every wait reads through it.
+ */
+import type {ContainerInspectJson} from '../ports/index.js';
+import type {ContainerState} from '../wait/types.js';
+
+/** One healthcheck run, as Docker logged it. */
+export type HealthRun = {readonly start: number; readonly end: number; readonly exitCode: number; readonly output: string};
+
+/** A container's state with its healthcheck history (Docker keeps the last 5 runs). */
+export type ContainerHealthState = {
+	readonly id: string;
+	readonly running: boolean;
+	readonly exitCode: number;
+	readonly startedAt: string;
+	readonly health?: {readonly status: string; readonly failingStreak: number; readonly retries: number; readonly startPeriodMs: number; readonly runs: readonly HealthRun[]};
+};
+
+const epoch = (text: string | undefined) => {
+	const ms = text ? Date.parse(text) : Number.NaN;
+	return Number.isFinite(ms) && ms > 0 ? ms : 0;
+};
+
+/** A disabled healthcheck (`NONE`) counts as none. */
+const checkOf = (info: ContainerInspectJson) => (info.Config.Healthcheck?.Test?.[0] === 'NONE' ? undefined : info.Config.Healthcheck ?? undefined);
+
+/** The state and health log of an inspect. */
+export function healthStateOf(info: ContainerInspectJson): ContainerHealthState {
+	const health = info.State.Health;
+	const check = checkOf(info);
+	return {
+		id: info.Id,
+		running: info.State.Running,
+		exitCode: info.State.ExitCode,
+		startedAt: info.State.StartedAt,
+		health:
+			health && info.Config.Healthcheck?.Test?.[0] !== 'NONE'
+				? {
+						status: health.Status,
+						failingStreak: health.FailingStreak,
+						retries: check?.Retries || 3,
+						startPeriodMs: (check?.StartPeriod ?? 0) / 1e6,
+						runs: (health.Log ?? []).map(run => ({start: Date.parse(run.Start), end: Date.parse(run.End), exitCode: run.ExitCode, output: run.Output.trim()})),
+					}
+				: undefined,
+	};
+}
+
+/** The state readiness probes judge (health, exit, start time, published tcp ports). */
+export function probeStateOf(info: ContainerInspectJson): ContainerState {
+	const health = info.State.Health;
+	const publishedPorts: Record<number, number> = {};
+	for (const [key, bindings] of Object.entries(info.NetworkSettings?.Ports ?? {})) {
+		const [port, protocol] = key.split('/');
+		const host = bindings?.find(binding => binding.HostPort)?.HostPort;
+		if (protocol === 'tcp' && host) publishedPorts[Number(port)] = Number(host);
+	}
+	return {
+		running: info.State.Running,
+		status: info.State.Status,
+		exitCode: info.State.ExitCode,
+		startedAt: epoch(info.State.StartedAt),
+		health: health ? {status: health.Status, failingStreak: health.FailingStreak, retries: info.Config.Healthcheck?.Retries || 3, lastOutput: health.Log?.at(-1)?.Output.trim()} : undefined,
+		publishedPorts,
+	};
+}

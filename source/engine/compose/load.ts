@@ -3,10 +3,11 @@
  * interpolate (`.env` + environment) → merge (`-f` order) → normalise → profiles → graph checks.
  * Invalid input throws `UsageError` with `file:line: reason`; unsupported keys become warnings.
  */
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {LineCounter, parseDocument} from 'yaml';
 import {UsageError} from '../errors.js';
+import {fileLimits, readBoundedText, readOptionalBoundedText} from '../files/read-bounded.js';
 import {InterpolationError, interpolateTree, parseDotEnv, type Variables} from './interpolate.js';
 import {locateIn, locateNearest, where} from './locate.js';
 import {mergeComposeFiles} from './merge.js';
@@ -28,6 +29,12 @@ export function normaliseProjectName(name: string): string {
 	return name.toLowerCase().replace(/[^a-z0-9_-]/g, '').replace(/^[^a-z0-9]+/, '');
 }
 
+/** A path as the user would recognise it: relative to `cwd` when inside it. */
+function displayPath(file: string, cwd: string): string {
+	const relative = path.relative(cwd, file);
+	return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
 /** Finds the compose files to read: the given ones (resolved) or the first default one in cwd. */
 export function resolveComposeFiles(files: readonly string[], cwd: string, exists: (file: string) => boolean = existsSync): string[] {
 	if (files.length > 0) {
@@ -42,12 +49,39 @@ export function resolveComposeFiles(files: readonly string[], cwd: string, exist
 	return [found];
 }
 
-function parseFile(file: string, text: string): SourceDocument {
+/** Deeper than any real compose file; far below what would overflow the stack. */
+const maxNesting = 64;
+
+function nesting(value: unknown): number {
+	let deepest = 0;
+	const stack: Array<[unknown, number]> = [[value, 0]];
+	while (stack.length > 0) {
+		const [item, depth] = stack.pop()!;
+		deepest = Math.max(deepest, depth);
+		if (depth > maxNesting) return depth;
+		if (typeof item === 'object' && item !== null) for (const child of Object.values(item)) stack.push([child, depth + 1]);
+	}
+	return deepest;
+}
+
+function parseFile(file: string, text: string, shown = file): SourceDocument {
 	const lineCounter = new LineCounter();
-	const document = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true, merge: true});
-	const error = document.errors[0];
-	if (error) throw new UsageError(`${file}:${lineCounter.linePos(error.pos[0]).line}: invalid YAML: ${error.message.split('\n')[0]}`);
-	if (document.contents !== null && !isMap(document.toJS())) throw new UsageError(`${file}:1: a compose file must be a mapping`);
+	let js: unknown;
+	let document: SourceDocument['document'];
+	try {
+		document = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true, merge: true});
+		const error = document.errors[0];
+		if (error) throw new UsageError(`${shown}:${lineCounter.linePos(error.pos[0]).line}: invalid YAML: ${error.message.split('\n')[0]}`);
+		// The yaml package refuses alias expansion past maxAliasCount (a "billion laughs" file).
+		js = document.toJS({maxAliasCount: 100});
+	} catch (error) {
+		if (error instanceof UsageError) throw error;
+		if (error instanceof RangeError) throw new UsageError(`${shown}: YAML nested too deeply`);
+		if (/alias/i.test((error as Error).message)) throw new UsageError(`${shown}: too many YAML aliases (${(error as Error).message.split('\n')[0]})`);
+		throw new UsageError(`${shown}: invalid YAML: ${(error as Error).message.split('\n')[0]}`);
+	}
+	if (nesting(js) > maxNesting) throw new UsageError(`${shown}: YAML nested too deeply (more than ${maxNesting} levels)`);
+	if (document.contents !== null && !isMap(js)) throw new UsageError(`${shown}:1: a compose file must be a mapping`);
 	return {file, document, lineCounter};
 }
 
@@ -56,7 +90,8 @@ export function loadCompose(options: LoadOptions = {}): LoadedCompose {
 	const cwd = options.cwd ?? process.cwd();
 	const files = resolveComposeFiles(options.files ?? [], cwd);
 	const workingDir = path.dirname(files[0]!);
-	const documents = files.map(file => parseFile(file, readFileSync(file, 'utf8')));
+	const shown = (file: string) => displayPath(file, cwd);
+	const documents = files.map(file => parseFile(file, readBoundedText(file, fileLimits.compose, shown(file)), shown(file)));
 	const locate = (keyPath: ReadonlyArray<string | number>) => locateIn(documents, keyPath);
 	const fail = (keyPath: Path, message: string): never => {
 		throw new UsageError(`${where(locateNearest(documents, keyPath))}${message}`);
@@ -64,7 +99,8 @@ export function loadCompose(options: LoadOptions = {}): LoadedCompose {
 
 	// The process environment wins over `.env`, as in compose.
 	const dotEnvFile = path.join(workingDir, '.env');
-	const dotEnv = existsSync(dotEnvFile) ? parseDotEnv(readFileSync(dotEnvFile, 'utf8')) : {};
+	const dotEnvText = readOptionalBoundedText(dotEnvFile, fileLimits.envFile, shown(dotEnvFile));
+	const dotEnv = dotEnvText === undefined ? {} : parseDotEnv(dotEnvText);
 	const vars: Variables = {...dotEnv, ...(options.env ?? process.env)};
 
 	const raws = documents.map((source, index) =>
@@ -87,7 +123,7 @@ export function loadCompose(options: LoadOptions = {}): LoadedCompose {
 		for (const entry of list) {
 			const file = path.resolve(workingDir, entry);
 			if (!existsSync(file)) fail([], `env_file not found: ${entry}`);
-			Object.assign(out, parseDotEnv(readFileSync(file, 'utf8')));
+			Object.assign(out, parseDotEnv(readBoundedText(file, fileLimits.envFile, `env_file ${entry}`)));
 		}
 		return out;
 	};

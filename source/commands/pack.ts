@@ -2,7 +2,8 @@
  * `deckhand pack DIR [-o FILE] [--json]`: a gzip tarball of DIR with `.deckhand-manifest.json`
  * (content sha256, created time, source dir, git revision, deckhand version), ready for `deploy`.
  */
-import {basename, resolve} from 'node:path';
+import {statSync} from 'node:fs';
+import {basename, dirname, resolve} from 'node:path';
 import {readGitRevision} from '../engine/deploy/git-revision.js';
 import {packDirectory} from '../engine/deploy/pack.js';
 import {UsageError} from '../engine/errors.js';
@@ -21,6 +22,8 @@ export default defineCommand({
 		if (input.length !== 1) throw new UsageError('pack needs exactly one DIR');
 		const directory = resolve(input[0]!);
 		const output = resolve(flags.output ?? `${basename(directory) || 'app'}.tar.gz`);
+		const outputDirectory = dirname(output);
+		if (!statSync(outputDirectory, {throwIfNoEntry: false})?.isDirectory()) throw new UsageError(`-o ${flags.output ?? output}: directory ${outputDirectory} does not exist`);
 		const manifest = await packDirectory(directory, {output, deckhandVersion: deckhandVersion(), gitRevision: readGitRevision(directory)});
 		if (flags.json) stdout.write(`${JSON.stringify({output, ...manifest})}\n`);
 		else stdout.write(`${output}: ${manifest.entries} entries, ${manifest.bytes} bytes, content sha256 ${manifest.contentSha256}${manifest.gitRevision ? `, git ${manifest.gitRevision.slice(0, 12)}` : ''}\n`);

@@ -5,6 +5,7 @@
  */
 import {connectEngine} from '../docker/client.js';
 import {parseDuration} from '../engine/duration.js';
+import {normaliseSignal, signalProblem} from '../engine/compose/signals.js';
 import {UsageError} from '../engine/errors.js';
 import type {ReloadMethod} from '../engine/labels.js';
 import {describeReloadAction, reloadService} from '../engine/reload/reload.js';
@@ -24,10 +25,11 @@ export default defineCommand({
 		if (input.length !== 1) throw new UsageError('reload needs exactly one SERVICE');
 		const timeoutMs = flags.timeout === undefined ? undefined : parseDuration(flags.timeout);
 		if (flags.timeout !== undefined && timeoutMs === undefined) throw new UsageError(`invalid --timeout "${flags.timeout}" (use e.g. 30s, 2m)`);
+		if (flags.signal !== undefined && normaliseSignal(flags.signal) === undefined) throw new UsageError(`--signal: ${signalProblem(flags.signal)}`);
 		const {docker} = await connectEngine(global);
 		const result = await reloadService(docker, input[0]!, {
 			method: flags.method as ReloadMethod | undefined,
-			killSignal: flags.signal,
+			killSignal: flags.signal === undefined ? undefined : normaliseSignal(flags.signal),
 			timeoutMs,
 			signal,
 			onProgress: line => flags.json || stdout.write(`· ${line}\n`),

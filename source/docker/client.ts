@@ -8,7 +8,8 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import {DockerClient} from './dockerode.js';
 import {EngineUnreachableError} from '../engine/errors.js';
-import {dockerOptionsFor, resolveEndpoint, type EngineEndpoint} from './connection.js';
+import {dockerOptionsFor, resolveEndpoint, silenceModemSshUrlWarning, type EngineEndpoint} from './connection.js';
+import {readBoundedBytes} from '../engine/files/read-bounded.js';
 
 /** Where deckhand was asked to connect (global flags; environment fills the rest). */
 export type ConnectOptions = {
@@ -54,7 +55,8 @@ function defaultSshKey(env: NodeJS.ProcessEnv, homeDirectory: string): Buffer | 
 /** A client for one endpoint (no network traffic yet). */
 export function clientFor(endpoint: EngineEndpoint, env: NodeJS.ProcessEnv = process.env, homeDirectory = os.homedir()): Docker {
 	const sshKey = endpoint.kind === 'ssh' ? defaultSshKey(env, homeDirectory) : undefined;
-	return new DockerClient(dockerOptionsFor(endpoint, file => readFileSync(file), env, sshKey));
+	if (endpoint.kind === 'ssh') silenceModemSshUrlWarning();
+	return new DockerClient(dockerOptionsFor(endpoint, file => readBoundedBytes(file, 1024 * 1024), env, sshKey));
 }
 
 /**

@@ -13,6 +13,7 @@ import {locateIn, locateNearest, where} from './locate.js';
 import {mergeComposeFiles} from './merge.js';
 import {normaliseService} from './normalise.js';
 import type {ComposeProject, ComposeResource, ComposeService, ComposeWarning, LoadedCompose, LoadOptions, SourceDocument} from './types.js';
+import {checkServiceTypes, projectNameProblem, serviceNameProblem} from './service-rules.js';
 import {findCycle, findUnknownDependencies} from './validate.js';
 
 /** Files tried, in order, when no `-f` is given. */
@@ -27,12 +28,6 @@ const isMap = (value: unknown): value is Raw => typeof value === 'object' && val
 /** Compose's project-name rule: lowercase letters, digits, `-` and `_`, starting with a letter or digit. */
 export function normaliseProjectName(name: string): string {
 	return name.toLowerCase().replace(/[^a-z0-9_-]/g, '').replace(/^[^a-z0-9]+/, '');
-}
-
-/** A path as the user would recognise it: relative to `cwd` when inside it. */
-function displayPath(file: string, cwd: string): string {
-	const relative = path.relative(cwd, file);
-	return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
 /** Finds the compose files to read: the given ones (resolved) or the first default one in cwd. */
@@ -90,8 +85,8 @@ export function loadCompose(options: LoadOptions = {}): LoadedCompose {
 	const cwd = options.cwd ?? process.cwd();
 	const files = resolveComposeFiles(options.files ?? [], cwd);
 	const workingDir = path.dirname(files[0]!);
-	const shown = (file: string) => displayPath(file, cwd);
-	const documents = files.map(file => parseFile(file, readBoundedText(file, fileLimits.compose, shown(file)), shown(file)));
+	// Files are named by absolute path, like every file:line message of the loader.
+	const documents = files.map(file => parseFile(file, readBoundedText(file, fileLimits.compose)));
 	const locate = (keyPath: ReadonlyArray<string | number>) => locateIn(documents, keyPath);
 	const fail = (keyPath: Path, message: string): never => {
 		throw new UsageError(`${where(locateNearest(documents, keyPath))}${message}`);
@@ -99,7 +94,7 @@ export function loadCompose(options: LoadOptions = {}): LoadedCompose {
 
 	// The process environment wins over `.env`, as in compose.
 	const dotEnvFile = path.join(workingDir, '.env');
-	const dotEnvText = readOptionalBoundedText(dotEnvFile, fileLimits.envFile, shown(dotEnvFile));
+	const dotEnvText = readOptionalBoundedText(dotEnvFile, fileLimits.envFile);
 	const dotEnv = dotEnvText === undefined ? {} : parseDotEnv(dotEnvText);
 	const vars: Variables = {...dotEnv, ...(options.env ?? process.env)};
 
@@ -129,7 +124,10 @@ export function loadCompose(options: LoadOptions = {}): LoadedCompose {
 	};
 	const all: Record<string, ComposeService> = {};
 	for (const [name, raw] of Object.entries(merged.services as Raw)) {
+		const nameProblem = serviceNameProblem(name);
+		if (nameProblem) fail(['services', name], nameProblem);
 		if (!isMap(raw)) fail(['services', name], `service ${name} must be a mapping`);
+		checkServiceTypes(name, raw as Raw, fail);
 		all[name] = normaliseService(name, raw as Raw, {
 			workingDir,
 			envFiles,
@@ -149,7 +147,12 @@ export function loadCompose(options: LoadOptions = {}): LoadedCompose {
 	const cycle = findCycle(services);
 	if (cycle) fail(['services', cycle[0]!, 'depends_on', cycle[1]!], `dependency cycle: ${cycle.join(' → ')}`);
 
-	const name = normaliseProjectName(options.projectName ?? vars.COMPOSE_PROJECT_NAME ?? (typeof merged.name === 'string' ? merged.name : path.basename(workingDir)));
+	// A name given imperatively (-p, COMPOSE_PROJECT_NAME) must already be valid, as in compose;
+	// `name:` and the directory's name are normalised.
+	const chosen = options.projectName ?? vars.COMPOSE_PROJECT_NAME;
+	const chosenProblem = chosen === undefined ? undefined : projectNameProblem(chosen);
+	if (chosenProblem) throw new UsageError(`${options.projectName === undefined ? 'COMPOSE_PROJECT_NAME' : '-p'}: ${chosenProblem}`);
+	const name = chosen ?? normaliseProjectName(typeof merged.name === 'string' ? merged.name : path.basename(workingDir));
 	if (!name) fail(['name'], 'project name is empty after normalisation; pass -p NAME');
 	const project: ComposeProject = {
 		name,

@@ -48,11 +48,6 @@ export function discoverDockerfiles(dir: string): string[] {
 		.sort();
 }
 
-function readText(file: string, limit: number, cwd: string): string {
-	const relative = path.relative(cwd, file);
-	return readBoundedText(file, limit, relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file);
-}
-
 /** Loads the compose project with every profile active, so no service escapes the review. */
 function loadAllProfiles(files: readonly string[], cwd: string, env: LintProjectOptions['env']): LoadedCompose {
 	const first = loadCompose({files, cwd, env, profiles: []});
@@ -119,14 +114,14 @@ export function lintProject(options: LintProjectOptions = {}): LintProjectResult
 	if (composeFiles.length > 0) {
 		for (const file of composeFiles) {
 			if (!existsSync(file)) throw new UsageError(`compose file not found: ${path.relative(cwd, file) || file}`);
-			texts.set(file, readText(file, fileLimits.compose, cwd));
+			texts.set(file, readBoundedText(file, fileLimits.compose));
 		}
 		const loaded = loadAllProfiles(composeFiles, cwd, options.env);
 		findings.push(...lintCompose(loaded));
 		for (const build of composeBuilds(loaded)) if (existsSync(build.dockerfile) && !dockerfiles.has(build.dockerfile)) dockerfiles.set(build.dockerfile, build.contextDir);
 	}
 	for (const [file, contextDir] of dockerfiles) {
-		const text = readText(file, fileLimits.dockerfile, cwd);
+		const text = readBoundedText(file, fileLimits.dockerfile);
 		texts.set(file, text);
 		const hasDockerignore = existsSync(path.join(contextDir, '.dockerignore')) || existsSync(`${file}.dockerignore`);
 		findings.push(...lintParsedDockerfile(parseDockerfile(text, file), {hasDockerignore, contextDir: path.relative(cwd, contextDir) || '.'}));

@@ -85,8 +85,9 @@ export async function pingWithin(docker: Docker, timeoutMs: number): Promise<voi
 	}
 }
 
-/** How to fix an unreachable endpoint, by how it was chosen. */
-function remedy(endpoint: EngineEndpoint): string {
+/** How to fix an unreachable endpoint, by how it was chosen (and whether the socket refused us). */
+function remedy(endpoint: EngineEndpoint, denied = false): string {
+	if (denied) return 'the socket exists but this user may not use it: add the user to the docker group or use sudo';
 	if (endpoint.source === 'context') return `check the context with \`docker --context ${endpoint.context} info\`, or pick another with --context / DOCKER_CONTEXT`;
 	if (endpoint.kind === 'ssh') return 'check that `ssh` to that host works and docker runs there, or set DOCKER_HOST / --host / --context';
 	if (endpoint.kind === 'tcp') return 'check that dockerd listens there (and the TLS files in DOCKER_CERT_PATH), or set DOCKER_HOST / --host / --context';
@@ -108,13 +109,15 @@ export async function connectEngine(options: ConnectOptions & {readonly timeoutM
 		candidates.push({docker: clientFor(endpoint), description: endpoint.description, host: endpoint.host, endpoint});
 	}
 	const tried: string[] = [];
+	let denied = false;
 	for (const candidate of candidates) {
 		try {
 			await pingWithin(candidate.docker, timeoutMs);
 			return candidate;
 		} catch (error) {
 			tried.push(`${candidate.description}: ${(error as Error).message}`);
+			if (candidate === first && ['EACCES', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '')) denied = true;
 		}
 	}
-	throw new EngineUnreachableError(`no Docker engine answered (tried ${tried.join('; ')}); ${remedy(first.endpoint)}`, tried);
+	throw new EngineUnreachableError(`no Docker engine answered (tried ${tried.join('; ')}); ${remedy(first.endpoint, denied)}`, tried);
 }

@@ -6,6 +6,7 @@
 import meow from 'meow';
 import {commands, commandNames} from './source/commands/index.js';
 import {DeckhandError, ExitCode, UsageError} from './source/engine/errors.js';
+import {sanitizeText} from './source/engine/text/sanitize.js';
 
 const globalFlags = {
 	host: {type: 'string', shortFlag: 'H'},
@@ -118,7 +119,8 @@ main(process.argv.slice(2)).then(
 		// By class or by shape: a DeckhandError from a second copy of the module (a chunk loaded
 		// twice) is still bad input or an unreachable engine, never an internal error with a stack.
 		if (error instanceof DeckhandError || isDeckhandError(error)) {
-			process.stderr.write(`deckhand: ${error.message.split('\n')[0]}\n`);
+			// Messages may quote user input (a service name with U+202E): shown escaped, on one line.
+			process.stderr.write(`deckhand: ${sanitizeText(error.message.split('\n')[0])}\n`);
 			process.exitCode = error.exitCode;
 			return;
 		}

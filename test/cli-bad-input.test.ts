@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
 import {mkdtempSync, mkdirSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -43,6 +44,15 @@ describe('bad input on the command line is one line and exit 2', () => {
 		const home = mkdtempSync(path.join(tmpdir(), 'dh-home-'));
 		assertOneLine(await run(['status'], {DOCKER_HOST: 'tcp://127.0.0.1:2376', DOCKER_TLS_VERIFY: '1', HOME: home}), 2, new RegExp(`${home}/\\.docker/ca\\.pem: not found`));
 		assertOneLine(await run(['status'], {DOCKER_HOST: 'tcp://127.0.0.1:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/nonexistent/certs'}), 2, /\/nonexistent\/certs\/ca\.pem: not found/);
+	});
+
+	it('doctor --dockerfile /dev/zero, a FIFO and a directory are refused at once', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'dh-doctor-'));
+		execFileSync('mkfifo', [path.join(dir, 'Dockerfile.fifo')]);
+		mkdirSync(path.join(dir, 'Dockerfile.dir'));
+		assertOneLine(await run(['doctor', '--dockerfile', '/dev/zero']), 2, /^deckhand: \/dev\/zero: not a regular file$/);
+		assertOneLine(await run(['doctor', '--dockerfile', path.join(dir, 'Dockerfile.fifo')]), 2, /Dockerfile\.fifo: not a regular file$/);
+		assertOneLine(await run(['doctor', '--dockerfile', path.join(dir, 'Dockerfile.dir')]), 2, /Dockerfile\.dir: is a directory$/);
 	});
 
 	it('an ssh:// host prints no DEP0170 deprecation, only the connection error', async () => {

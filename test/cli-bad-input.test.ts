@@ -33,6 +33,8 @@ describe('bad input on the command line is one line and exit 2', () => {
 		mkdirSync(path.join(dir, 'app'));
 		writeFileSync(path.join(dir, 'app', 'index.js'), '1\n');
 		assertOneLine(await run(['pack', path.join(dir, 'app'), '-o', '/nonexistent/dir/x']), 2, /^deckhand: -o \/nonexistent\/dir\/x: directory \/nonexistent\/dir does not exist$/);
+		assertOneLine(await run(['pack', path.join(dir, 'app'), '-o', dir]), 2, /^deckhand: -o .*: is a directory$/);
+		assertOneLine(await run(['pack', path.join(dir, 'app'), '-o', '/dev/full']), 1, /^deckhand: cannot write \/dev\/full: ENOSPC$/);
 	});
 
 	it('DOCKER_HOST with port 99999 names DOCKER_HOST', async () => {

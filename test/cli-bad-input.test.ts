@@ -37,6 +37,10 @@ describe('bad input on the command line is one line and exit 2', () => {
 		assertOneLine(await run(['pack', path.join(dir, 'app'), '-o', '/dev/full']), 1, /^deckhand: cannot write \/dev\/full: ENOSPC$/);
 	});
 
+	it('down -p with a name compose refuses is exit 2, not normalised into another project', async () => {
+		assertOneLine(await run(['down', '-p', 'My App']), 2, /^deckhand: -p: invalid project name "My App"/);
+	});
+
 	it('DOCKER_HOST with port 99999 names DOCKER_HOST', async () => {
 		assertOneLine(await run(['status'], {DOCKER_HOST: 'tcp://127.0.0.1:99999'}), 2, /^deckhand: DOCKER_HOST "tcp:\/\/127\.0\.0\.1:99999": port must be 1-65535$/);
 		assertOneLine(await run(['status'], {DOCKER_HOST: 'tcp://exa mple:2375'}), 2, /^deckhand: DOCKER_HOST "tcp:\/\/exa mple:2375" is not a valid URL/);

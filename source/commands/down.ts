@@ -5,6 +5,8 @@
 import {connectEngine} from '../docker/client.js';
 import {downProject} from '../engine/actions/compose/down.js';
 import {loadCompose, normaliseProjectName} from '../engine/compose/load.js';
+import {projectNameProblem} from '../engine/compose/service-rules.js';
+import {UsageError} from '../engine/errors.js';
 import {defineCommand} from './types.js';
 
 export default defineCommand({
@@ -19,6 +21,9 @@ export default defineCommand({
 	},
 	async run({flags, global, stdout, signal}) {
 		// With -p and no -f the file is not needed: the containers' labels carry the graph.
+		// An invalid -p is refused, not normalised into some other project's name.
+		const problem = flags.projectName === undefined ? undefined : projectNameProblem(flags.projectName);
+		if (problem) throw new UsageError(`-p: ${problem}`);
 		const project = flags.projectName && !flags.file?.length ? normaliseProjectName(flags.projectName) : loadCompose({files: flags.file, projectName: flags.projectName}).project.name;
 		const {docker} = await connectEngine(global);
 		const result = await downProject(docker, project, {

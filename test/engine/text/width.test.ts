@@ -4,6 +4,7 @@ import {formatStatusTable} from '../../../source/commands/status.js';
 import {escapeJsonForTerminal, isInvisibleFormatting, sanitizeText} from '../../../source/engine/text/sanitize.js';
 import {cutToWidth, displayWidth, graphemes, padEndToWidth} from '../../../source/engine/text/width.js';
 import {fit} from '../../../source/ui/view/format.js';
+import {formatRow} from '../../../source/ui/view/rows.js';
 
 describe('width by grapheme', () => {
 	it('counts a letter with a combining mark as one column and a CJK character as two', () => {
@@ -26,6 +27,15 @@ describe('width by grapheme', () => {
 		const widths = lines.map(line => displayWidth(line));
 		assert.deepEqual(new Set(widths).size, 1, `every row ends at the same column:\n${table}`);
 		assert.deepEqual(lines.slice(1).map(line => line.trim().split(/\s+/).at(-2) + ' ' + line.trim().split(/\s+/).at(-1)), ['3.0 MiB', '30.0 MiB', '300.0 MiB']);
+	});
+});
+
+describe('console rows', () => {
+	it('keep the memory column intact for names with combining marks and CJK characters', () => {
+		const row = (label: string, memory: string) => formatRow({key: label, label, columns: ['1.5%', memory], glyph: '●', tone: 'text.primary', target: {kind: 'container', id: label, name: label}} as never, 40, false);
+		const rows = [row('cafe\u0301-1', '3M'), row('データベース-1', '30M'), row('日本語のとても長いコンテナの名前-1', '300M'), row('web-1', '3.0G')];
+		for (const text of rows) assert.equal(displayWidth(text), 40, `row is 40 columns: "${text}"`);
+		assert.deepEqual(rows.map(text => text.slice(-6)), ['    3M', '   30M', '  300M', '  3.0G']);
 	});
 });
 

@@ -37,6 +37,14 @@ describe('bad input on the command line is one line and exit 2', () => {
 		assertOneLine(await run(['pack', path.join(dir, 'app'), '-o', '/dev/full']), 1, /^deckhand: cannot write \/dev\/full: ENOSPC$/);
 	});
 
+	it('deploy of /dev/zero, a FIFO or a directory is refused before anything is touched', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'dh-deploy-'));
+		execFileSync('mkfifo', [path.join(dir, 'app.tar.gz')]);
+		assertOneLine(await run(['deploy', 'nosuchservice', '/dev/zero']), 2, /^deckhand: \/dev\/zero: not a regular file$/);
+		assertOneLine(await run(['deploy', 'nosuchservice', path.join(dir, 'app.tar.gz')]), 2, /app\.tar\.gz: not a regular file$/);
+		assertOneLine(await run(['deploy', 'nosuchservice', dir]), 2, /: is a directory$/);
+	});
+
 	it('down -p with a name compose refuses is exit 2, not normalised into another project', async () => {
 		assertOneLine(await run(['down', '-p', 'My App']), 2, /^deckhand: -p: invalid project name "My App"/);
 	});

@@ -56,11 +56,12 @@ export async function deployTarball(docker: Docker, service: string, tarball: st
 	const started = now();
 	const time = new Date().toISOString();
 	const durations: Record<string, number> = {};
-	const {container, target, action, timeoutMs, state, labels} = await resolveDeployTarget(docker, service, options);
 	const tarballPath = resolve(tarball);
 	if (!(await stat(tarballPath).catch(() => undefined))) throw new UsageError(`no such tarball: ${tarball}`);
-	// A regular file only (not /dev/zero, a FIFO or a directory); gzip never grows data by more than a few percent.
+	// A regular file only (not /dev/zero, a FIFO or a directory), checked before the engine is asked
+	// anything; gzip never grows data by more than a few percent.
 	checkRegularFile(tarballPath, Math.ceil((options.limits ?? defaultTarLimits).maxBytes * 1.1) + 1024 * 1024, tarball);
+	const {container, target, action, timeoutMs, state, labels} = await resolveDeployTarget(docker, service, options);
 	const existing = await statContainerPath(docker, container.id, target);
 	if (existing && !existing.isDirectory) throw new UsageError(`${container.name}:${target} exists and is not a directory`);
 	const keepLabel = options.keep ?? Number(labels['deckhand.deploy.keep'] ?? 5);

@@ -9,6 +9,7 @@ import {normaliseSignal, signalProblem} from '../engine/compose/signals.js';
 import {UsageError} from '../engine/errors.js';
 import type {ReloadMethod} from '../engine/labels.js';
 import {describeReloadAction, reloadService} from '../engine/reload/reload.js';
+import {escapeJsonForTerminal, sanitizeName, sanitizeText} from '../engine/text/sanitize.js';
 import {defineCommand} from './types.js';
 
 export default defineCommand({
@@ -32,18 +33,18 @@ export default defineCommand({
 			killSignal: flags.signal === undefined ? undefined : normaliseSignal(flags.signal),
 			timeoutMs,
 			signal,
-			onProgress: line => flags.json || stdout.write(`· ${line}\n`),
+			onProgress: line => flags.json || stdout.write(`· ${sanitizeText(line)}\n`),
 		});
 		for (const task of result.unreachable) stderr.write(`warning: task ${task.taskId.slice(0, 12)} runs on node ${task.nodeId.slice(0, 12)}, not reachable from this engine; not reloaded\n`);
 		if (flags.json) {
-			stdout.write(`${JSON.stringify({
+			stdout.write(`${escapeJsonForTerminal(JSON.stringify({
 				service: result.service,
 				kind: result.kind,
 				reloaded: result.reloaded.map(r => ({container: r.container.name, id: r.container.id, method: r.action.method, action: describeReloadAction(r.action), notReadyMs: r.notReadyMs})),
 				unreachable: result.unreachable,
-			})}\n`);
+			}))}\n`);
 		} else {
-			for (const r of result.reloaded) stdout.write(`✓ ${r.container.name}: ${describeReloadAction(r.action)}, ready again after ${(r.notReadyMs / 1000).toFixed(2)}s not ready\n`);
+			for (const r of result.reloaded) stdout.write(`✓ ${sanitizeName(r.container.name)}: ${sanitizeText(describeReloadAction(r.action))}, ready again after ${(r.notReadyMs / 1000).toFixed(2)}s not ready\n`);
 		}
 		return 0;
 	},

@@ -47,6 +47,7 @@ export function resolveComposeFiles(files: readonly string[], cwd: string, exist
 /** Deeper than any real compose file; far below what would overflow the stack. */
 const maxNesting = 64;
 
+/** How deep `value` nests (iteratively, so a deep value cannot overflow the stack here). */
 function nesting(value: unknown): number {
 	let deepest = 0;
 	const stack: Array<[unknown, number]> = [[value, 0]];
@@ -59,24 +60,24 @@ function nesting(value: unknown): number {
 	return deepest;
 }
 
-function parseFile(file: string, text: string, shown = file): SourceDocument {
+function parseFile(file: string, text: string): SourceDocument {
 	const lineCounter = new LineCounter();
 	let js: unknown;
 	let document: SourceDocument['document'];
 	try {
 		document = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true, merge: true});
 		const error = document.errors[0];
-		if (error) throw new UsageError(`${shown}:${lineCounter.linePos(error.pos[0]).line}: invalid YAML: ${error.message.split('\n')[0]}`);
+		if (error) throw new UsageError(`${file}:${lineCounter.linePos(error.pos[0]).line}: invalid YAML: ${error.message.split('\n')[0]}`);
 		// The yaml package refuses alias expansion past maxAliasCount (a "billion laughs" file).
 		js = document.toJS({maxAliasCount: 100});
 	} catch (error) {
 		if (error instanceof UsageError) throw error;
-		if (error instanceof RangeError) throw new UsageError(`${shown}: YAML nested too deeply`);
-		if (/alias/i.test((error as Error).message)) throw new UsageError(`${shown}: too many YAML aliases (${(error as Error).message.split('\n')[0]})`);
-		throw new UsageError(`${shown}: invalid YAML: ${(error as Error).message.split('\n')[0]}`);
+		if (error instanceof RangeError) throw new UsageError(`${file}: YAML nested too deeply`);
+		if (/alias/i.test((error as Error).message)) throw new UsageError(`${file}: too many YAML aliases (${(error as Error).message.split('\n')[0]})`);
+		throw new UsageError(`${file}: invalid YAML: ${(error as Error).message.split('\n')[0]}`);
 	}
-	if (nesting(js) > maxNesting) throw new UsageError(`${shown}: YAML nested too deeply (more than ${maxNesting} levels)`);
-	if (document.contents !== null && !isMap(js)) throw new UsageError(`${shown}:1: a compose file must be a mapping`);
+	if (nesting(js) > maxNesting) throw new UsageError(`${file}: YAML nested too deeply (more than ${maxNesting} levels)`);
+	if (document.contents !== null && !isMap(js)) throw new UsageError(`${file}:1: a compose file must be a mapping`);
 	return {file, document, lineCounter};
 }
 

@@ -6,6 +6,7 @@
 import meow from 'meow';
 import {commands, commandNames} from './source/commands/index.js';
 import {DeckhandError, ExitCode, UsageError} from './source/engine/errors.js';
+import {sanitizeText} from './source/engine/text/sanitize.js';
 
 const globalFlags = {
 	host: {type: 'string', shortFlag: 'H'},
@@ -104,13 +105,22 @@ async function main(argv: readonly string[]): Promise<number> {
 	});
 }
 
+/** An error carrying one of deckhand's exit codes, whichever copy of errors.js made it. */
+function isDeckhandError(error: unknown): error is Error & {exitCode: number} {
+	const exitCode = (error as {exitCode?: unknown} | undefined)?.exitCode;
+	return error instanceof Error && typeof exitCode === 'number' && Object.values(ExitCode).includes(exitCode as never) && exitCode !== 0;
+}
+
 main(process.argv.slice(2)).then(
 	code => {
 		process.exitCode = code;
 	},
 	(error: unknown) => {
-		if (error instanceof DeckhandError) {
-			process.stderr.write(`deckhand: ${error.message}\n`);
+		// By class or by shape: a DeckhandError from a second copy of the module (a chunk loaded
+		// twice) is still bad input or an unreachable engine, never an internal error with a stack.
+		if (error instanceof DeckhandError || isDeckhandError(error)) {
+			// Messages may quote user input (a service name with U+202E): shown escaped, on one line.
+			process.stderr.write(`deckhand: ${sanitizeText(error.message.split('\n')[0])}\n`);
 			process.exitCode = error.exitCode;
 			return;
 		}

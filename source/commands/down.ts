@@ -7,6 +7,8 @@ import {stopSettingsOf} from '../engine/actions/compose/stop.js';
 import {downProject} from '../engine/actions/compose/down.js';
 import {loadCompose, normaliseProjectName} from '../engine/compose/load.js';
 import {connectPorts} from './connect.js';
+import {projectNameProblem} from '../engine/compose/service-rules.js';
+import {UsageError} from '../engine/errors.js';
 import {defineCommand} from './types.js';
 
 export default defineCommand({
@@ -21,7 +23,10 @@ export default defineCommand({
 	},
 	async run({flags, global, stdout, signal}) {
 		// With -p and no -f the file is not needed: the containers' labels carry the graph, and
-		// each container its own stop timeout and signal.
+		// each container its own stop timeout and signal. An invalid -p is refused, not
+		// normalised into some other project's name.
+		const problem = flags.projectName === undefined ? undefined : projectNameProblem(flags.projectName);
+		if (problem) throw new UsageError(`-p: ${problem}`);
 		const loaded = flags.projectName && !flags.file?.length ? undefined : loadCompose({files: flags.file, projectName: flags.projectName});
 		const project = loaded?.project.name ?? normaliseProjectName(flags.projectName!);
 		const {ports} = await connectPorts(global);

@@ -5,9 +5,11 @@
  */
 import {connectPorts} from './connect.js';
 import {parseDuration} from '../engine/duration.js';
+import {normaliseSignal, signalProblem} from '../engine/compose/signals.js';
 import {UsageError} from '../engine/errors.js';
 import type {ReloadMethod} from '../engine/labels.js';
 import {describeReloadAction, reloadService} from '../engine/reload/reload.js';
+import {escapeJsonForTerminal, sanitizeName, sanitizeText} from '../engine/text/sanitize.js';
 import {defineCommand} from './types.js';
 
 export default defineCommand({
@@ -24,24 +26,25 @@ export default defineCommand({
 		if (input.length !== 1) throw new UsageError('reload needs exactly one SERVICE');
 		const timeoutMs = flags.timeout === undefined ? undefined : parseDuration(flags.timeout);
 		if (flags.timeout !== undefined && timeoutMs === undefined) throw new UsageError(`invalid --timeout "${flags.timeout}" (use e.g. 30s, 2m)`);
+		if (flags.signal !== undefined && normaliseSignal(flags.signal) === undefined) throw new UsageError(`--signal: ${signalProblem(flags.signal)}`);
 		const {ports} = await connectPorts(global);
 		const result = await reloadService(ports, input[0]!, {
 			method: flags.method as ReloadMethod | undefined,
-			killSignal: flags.signal,
+			killSignal: flags.signal === undefined ? undefined : normaliseSignal(flags.signal),
 			timeoutMs,
 			signal,
-			onProgress: line => flags.json || stdout.write(`· ${line}\n`),
+			onProgress: line => flags.json || stdout.write(`· ${sanitizeText(line)}\n`),
 		});
 		for (const task of result.unreachable) stderr.write(`warning: task ${task.taskId.slice(0, 12)} runs on node ${task.nodeId.slice(0, 12)}, not reachable from this engine; not reloaded\n`);
 		if (flags.json) {
-			stdout.write(`${JSON.stringify({
+			stdout.write(`${escapeJsonForTerminal(JSON.stringify({
 				service: result.service,
 				kind: result.kind,
 				reloaded: result.reloaded.map(r => ({container: r.container.name, id: r.container.id, method: r.action.method, action: describeReloadAction(r.action), notReadyMs: r.notReadyMs})),
 				unreachable: result.unreachable,
-			})}\n`);
+			}))}\n`);
 		} else {
-			for (const r of result.reloaded) stdout.write(`✓ ${r.container.name}: ${describeReloadAction(r.action)}, ready again after ${(r.notReadyMs / 1000).toFixed(2)}s not ready\n`);
+			for (const r of result.reloaded) stdout.write(`✓ ${sanitizeName(r.container.name)}: ${sanitizeText(describeReloadAction(r.action))}, ready again after ${(r.notReadyMs / 1000).toFixed(2)}s not ready\n`);
 		}
 		return 0;
 	},

@@ -12,6 +12,9 @@ import {scaleService} from '../engine/swarm/update.js';
 import {sanitizeText} from '../engine/text/sanitize.js';
 import {defineCommand} from './types.js';
 
+/** More replicas than any one engine could run: a typo, refused before Docker answers HTTP 400. */
+const maxReplicas = 10_000;
+
 export default defineCommand({
 	name: 'scale',
 	usage: 'deckhand scale SERVICE=REPLICAS... [-p STACK] [--timeout DUR] [--no-wait]',
@@ -23,6 +26,9 @@ export default defineCommand({
 	},
 	async run({input, flags, global, stdout, stderr, signal}) {
 		const requests = parseScaleArgs(input);
+		for (const {service, replicas} of requests) {
+			if (!Number.isSafeInteger(replicas) || replicas > maxReplicas) throw new UsageError(`${service}: replicas must be a whole number from 0 to ${maxReplicas}`);
+		}
 		const timeoutMs = flags.timeout === undefined ? 300_000 : parseDuration(flags.timeout);
 		if (timeoutMs === undefined) throw new UsageError(`invalid --timeout "${flags.timeout}" (use e.g. 90s, 2m)`);
 		const {ports} = await connectPorts(global);

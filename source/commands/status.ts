@@ -31,7 +31,8 @@ import {sampleOnce} from '../engine/stats/once.js';
 import {readDeployHistory, type DeployRecord} from '../engine/deploy/history.js';
 import {UsageError} from '../engine/errors.js';
 import {summariseServices, type ContainerFigures, type ProjectSummary} from '../engine/model/services.js';
-import {sanitizeName} from '../engine/text/sanitize.js';
+import {escapeJsonForTerminal, sanitizeName} from '../engine/text/sanitize.js';
+import {displayWidth, padEndToWidth, padStartToWidth} from '../engine/text/width.js';
 import {defineCommand} from './types.js';
 
 /** Human-readable bytes, binary units like `docker stats`. */
@@ -61,11 +62,11 @@ export function formatStatusTable(projects: readonly ProjectSummary[]): string {
 		]),
 	);
 	if (rows.length === 0) return 'no containers or services';
-	const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => row[column]!.length)));
+	const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => displayWidth(row[column]!))));
 	const numeric = new Set([5, 6]);
 	const line = (cells: readonly string[]) =>
 		cells
-			.map((cell, column) => (numeric.has(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+			.map((cell, column) => (numeric.has(column) ? padStartToWidth(cell, widths[column]!) : padEndToWidth(cell, widths[column]!)))
 			.join('  ')
 			.trimEnd();
 	return [line(header), ...rows.map(line)].join('\n');
@@ -77,7 +78,7 @@ export function formatDeployHistory(records: readonly DeployRecord[]): string {
 	return records.map(record => [
 		record.time.replace('T', ' ').slice(0, 19),
 		record.action.padEnd(8),
-		sanitizeName(record.service).padEnd(24),
+		padEndToWidth(sanitizeName(record.service), 24),
 		record.result.padEnd(11),
 		record.durations.total === undefined ? '-' : `${(record.durations.total / 1000).toFixed(1)}s`,
 		record.tarballSha256 ? record.tarballSha256.slice(0, 12) : '',
@@ -100,7 +101,7 @@ export default defineCommand({
 			// The deploy history is local state: no engine needed. JSON: the records of deploys.jsonl, oldest first.
 			if (input.length > 1) throw new UsageError('status --deploys takes at most one SERVICE');
 			const records = await readDeployHistory({service: input[0]});
-			stdout.write(flags.json || stdout.isTTY !== true ? `${JSON.stringify(records)}\n` : `${formatDeployHistory(records)}\n`);
+			stdout.write(flags.json || stdout.isTTY !== true ? `${escapeJsonForTerminal(JSON.stringify(records))}\n` : `${formatDeployHistory(records)}\n`);
 			return 0;
 		}
 		if (input.length > 0) throw new UsageError(`status takes no arguments (got "${input[0]}"; filter with -p PROJECT)`);
@@ -117,7 +118,7 @@ export default defineCommand({
 			projects = summariseServices(state, figures).filter(keep);
 		}
 		const json = flags.json || stdout.isTTY !== true;
-		stdout.write(json ? `${JSON.stringify({swarmActive: state.swarmActive, projects})}\n` : `${formatStatusTable(projects)}\n`);
+		stdout.write(json ? `${escapeJsonForTerminal(JSON.stringify({swarmActive: state.swarmActive, projects}))}\n` : `${formatStatusTable(projects)}\n`);
 		return 0;
 	},
 });

@@ -8,7 +8,8 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import {DockerClient} from './dockerode.js';
 import {EngineUnreachableError} from '../engine/ports/wire.js';
-import {dockerOptionsFor, resolveEndpoint, type EngineEndpoint} from './connection.js';
+import {dockerOptionsFor, resolveEndpoint, silenceModemSshUrlWarning, type EngineEndpoint} from './connection.js';
+import {readBoundedBytes} from '../engine/files/read-bounded.js';
 
 /** Where deckhand was asked to connect (global flags; environment fills the rest). */
 export type ConnectOptions = {
@@ -54,7 +55,8 @@ function defaultSshKey(env: NodeJS.ProcessEnv, homeDirectory: string): Buffer | 
 /** A client for one endpoint (no network traffic yet). */
 export function clientFor(endpoint: EngineEndpoint, env: NodeJS.ProcessEnv = process.env, homeDirectory = os.homedir()): Docker {
 	const sshKey = endpoint.kind === 'ssh' ? defaultSshKey(env, homeDirectory) : undefined;
-	return new DockerClient(dockerOptionsFor(endpoint, file => readFileSync(file), env, sshKey));
+	if (endpoint.kind === 'ssh') silenceModemSshUrlWarning();
+	return new DockerClient(dockerOptionsFor(endpoint, file => readBoundedBytes(file, 1024 * 1024), env, sshKey));
 }
 
 /**
@@ -83,8 +85,9 @@ export async function pingWithin(docker: Docker, timeoutMs: number): Promise<voi
 	}
 }
 
-/** How to fix an unreachable endpoint, by how it was chosen. */
-function remedy(endpoint: EngineEndpoint): string {
+/** How to fix an unreachable endpoint, by how it was chosen (and whether the socket refused us). */
+function remedy(endpoint: EngineEndpoint, denied = false): string {
+	if (denied) return 'the socket exists but this user may not use it: add the user to the docker group or use sudo';
 	if (endpoint.source === 'context') return `check the context with \`docker --context ${endpoint.context} info\`, or pick another with --context / DOCKER_CONTEXT`;
 	if (endpoint.kind === 'ssh') return 'check that `ssh` to that host works and docker runs there, or set DOCKER_HOST / --host / --context';
 	if (endpoint.kind === 'tcp') return 'check that dockerd listens there (and the TLS files in DOCKER_CERT_PATH), or set DOCKER_HOST / --host / --context';
@@ -106,13 +109,15 @@ export async function connectEngine(options: ConnectOptions & {readonly timeoutM
 		candidates.push({docker: clientFor(endpoint), description: endpoint.description, host: endpoint.host, endpoint});
 	}
 	const tried: string[] = [];
+	let denied = false;
 	for (const candidate of candidates) {
 		try {
 			await pingWithin(candidate.docker, timeoutMs);
 			return candidate;
 		} catch (error) {
 			tried.push(`${candidate.description}: ${(error as Error).message}`);
+			if (candidate === first && ['EACCES', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '')) denied = true;
 		}
 	}
-	throw new EngineUnreachableError(`no Docker engine answered (tried ${tried.join('; ')}); ${remedy(first.endpoint)}`, tried);
+	throw new EngineUnreachableError(`no Docker engine answered (tried ${tried.join('; ')}); ${remedy(first.endpoint, denied)}`, tried);
 }

@@ -55,6 +55,7 @@ export function resolveEndpoint(input: ResolveInput): EngineEndpoint {
 	if (contextName && contextName !== 'default') {
 		const context = readContextEndpoint(configDirectory, contextName, input.readFile);
 		const kind = endpointKind(context.host);
+		checkHostUrl(context.host, kind, `context ${contextName}`);
 		const hasTls = context.tls.ca !== undefined || context.tls.cert !== undefined || context.skipTlsVerify;
 		return {
 			kind,
@@ -69,8 +70,9 @@ export function resolveEndpoint(input: ResolveInput): EngineEndpoint {
 	const host = normaliseHost(fromFlag ? input.host! : env.DOCKER_HOST || defaultSocketHost);
 	const source = fromFlag ? 'flag' : env.DOCKER_HOST ? 'env' : 'default';
 	const kind = endpointKind(host);
-	const tls = kind === 'tcp' ? tlsFromEnv(env, input.homeDirectory) : undefined;
 	const origin = {flag: '--host', env: 'DOCKER_HOST', default: 'default socket'}[source];
+	checkHostUrl(host, kind, origin);
+	const tls = kind === 'tcp' ? tlsFromEnv(env, input.homeDirectory) : undefined;
 	return {kind, host, source, ...(tls ? {tls} : {}), description: `${host} (${origin}${tls ? ', TLS' : ''})`};
 }
 
@@ -86,6 +88,18 @@ export function endpointKind(host: string): EndpointKind {
 	if (host.startsWith('tcp://') || host.startsWith('http://') || host.startsWith('https://')) return 'tcp';
 	if (host.startsWith('ssh://')) return 'ssh';
 	throw new UsageError(`unsupported engine host "${host}" (use unix://PATH, tcp://HOST:PORT or ssh://USER@HOST)`);
+}
+
+/** A tcp or ssh host must be a URL with a port in 1–65535; `origin` (e.g. `DOCKER_HOST`) is named when it is not. */
+export function checkHostUrl(host: string, kind: EndpointKind, origin: string): void {
+	if (kind === 'unix') return;
+	const port = /^[a-z]+:\/\/(?:[^@/]*@)?(?:\[[^\]]*\]|[^:/]*):(\d*)(?:\/|$)/i.exec(host)?.[1];
+	if (port !== undefined && (port === '' || Number(port) < 1 || Number(port) > 65535)) throw new UsageError(`${origin} "${host}": port must be 1-65535`);
+	try {
+		new URL(host.replace(/^tcp:/, 'http:'));
+	} catch {
+		throw new UsageError(`${origin} "${host}" is not a valid URL (use tcp://HOST:PORT or ssh://USER@HOST)`);
+	}
 }
 
 /**
@@ -118,11 +132,17 @@ export function dockerOptionsFor(endpoint: EngineEndpoint, readFile: ReadBinaryF
 	}
 	const tls = endpoint.tls;
 	if (!tls) return {...blank, protocol: 'http', host: url.hostname, port: Number(url.port || 2375)} as Docker.DockerOptions;
-	const material = {
-		ca: tls.ca ? readFile(tls.ca) : undefined,
-		cert: tls.cert ? readFile(tls.cert) : undefined,
-		key: tls.key ? readFile(tls.key) : undefined,
+	// A missing certificate is a configuration mistake (exit 2) that names the file, not an ENOENT stack.
+	const read = (file: string | undefined) => {
+		if (!file) return undefined;
+		try {
+			return readFile(file);
+		} catch (error) {
+			const reason = error instanceof UsageError ? error.message : `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (error as Error).message}`;
+			throw new UsageError(`TLS for ${endpoint.description}: ${reason} (DOCKER_CERT_PATH must hold ca.pem, cert.pem and key.pem)`);
+		}
 	};
+	const material = {ca: read(tls.ca), cert: read(tls.cert), key: read(tls.key)};
 	return {
 		...blank,
 		protocol: 'https',
@@ -133,4 +153,24 @@ export function dockerOptionsFor(endpoint: EngineEndpoint, readFile: ReadBinaryF
 		// but Node merges an agent's options over the request's, so the agent carries it.
 		...(tls.verify ? {} : {agent: new https.Agent({rejectUnauthorized: false})}),
 	} as Docker.DockerOptions;
+}
+
+let modemWarningSilenced = false;
+
+/**
+ * docker-modem builds each ssh request's URL as `ssh:HOST:PORTPATH` and re-reads it with
+ * `url.parse`, which makes Node print DEP0170 (invalid URL) on every run against an ssh://
+ * engine; the URL only carries the request path (ssh2 dials HOST and PORT itself). This drops
+ * that one deprecation, for `ssh:` URLs only; every other warning is printed as before.
+ */
+export function silenceModemSshUrlWarning(): void {
+	if (modemWarningSilenced) return;
+	modemWarningSilenced = true;
+	const emitWarning = process.emitWarning.bind(process) as (...args: unknown[]) => void;
+	process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+		const code = typeof rest[0] === 'object' && rest[0] !== null ? (rest[0] as {code?: string}).code : rest[1];
+		const text = typeof warning === 'string' ? warning : warning.message;
+		if (code === 'DEP0170' && /\bURL ssh:/.test(text)) return;
+		emitWarning(warning, ...rest);
+	}) as typeof process.emitWarning;
 }

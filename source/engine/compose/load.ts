@@ -3,15 +3,17 @@
  * interpolate (`.env` + environment) → merge (`-f` order) → normalise → profiles → graph checks.
  * Invalid input throws `UsageError` with `file:line: reason`; unsupported keys become warnings.
  */
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {LineCounter, parseDocument} from 'yaml';
 import {UsageError} from '../errors.js';
+import {fileLimits, readBoundedText, readOptionalBoundedText} from '../files/read-bounded.js';
 import {InterpolationError, interpolateTree, parseDotEnv, type Variables} from './interpolate.js';
 import {locateIn, locateNearest, where} from './locate.js';
 import {mergeComposeFiles} from './merge.js';
 import {normaliseService} from './normalise.js';
 import type {ComposeProject, ComposeResource, ComposeService, ComposeWarning, LoadedCompose, LoadOptions, SourceDocument} from './types.js';
+import {checkServiceTypes, projectNameProblem, serviceNameProblem} from './service-rules.js';
 import {findCycle, findUnknownDependencies} from './validate.js';
 
 /** Files tried, in order, when no `-f` is given. */
@@ -42,12 +44,40 @@ export function resolveComposeFiles(files: readonly string[], cwd: string, exist
 	return [found];
 }
 
+/** Deeper than any real compose file; far below what would overflow the stack. */
+const maxNesting = 64;
+
+/** How deep `value` nests (iteratively, so a deep value cannot overflow the stack here). */
+function nesting(value: unknown): number {
+	let deepest = 0;
+	const stack: Array<[unknown, number]> = [[value, 0]];
+	while (stack.length > 0) {
+		const [item, depth] = stack.pop()!;
+		deepest = Math.max(deepest, depth);
+		if (depth > maxNesting) return depth;
+		if (typeof item === 'object' && item !== null) for (const child of Object.values(item)) stack.push([child, depth + 1]);
+	}
+	return deepest;
+}
+
 function parseFile(file: string, text: string): SourceDocument {
 	const lineCounter = new LineCounter();
-	const document = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true, merge: true});
-	const error = document.errors[0];
-	if (error) throw new UsageError(`${file}:${lineCounter.linePos(error.pos[0]).line}: invalid YAML: ${error.message.split('\n')[0]}`);
-	if (document.contents !== null && !isMap(document.toJS())) throw new UsageError(`${file}:1: a compose file must be a mapping`);
+	let js: unknown;
+	let document: SourceDocument['document'];
+	try {
+		document = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true, merge: true});
+		const error = document.errors[0];
+		if (error) throw new UsageError(`${file}:${lineCounter.linePos(error.pos[0]).line}: invalid YAML: ${error.message.split('\n')[0]}`);
+		// The yaml package refuses alias expansion past maxAliasCount (a "billion laughs" file).
+		js = document.toJS({maxAliasCount: 100});
+	} catch (error) {
+		if (error instanceof UsageError) throw error;
+		if (error instanceof RangeError) throw new UsageError(`${file}: YAML nested too deeply`);
+		if (/alias/i.test((error as Error).message)) throw new UsageError(`${file}: too many YAML aliases (${(error as Error).message.split('\n')[0]})`);
+		throw new UsageError(`${file}: invalid YAML: ${(error as Error).message.split('\n')[0]}`);
+	}
+	if (nesting(js) > maxNesting) throw new UsageError(`${file}: YAML nested too deeply (more than ${maxNesting} levels)`);
+	if (document.contents !== null && !isMap(js)) throw new UsageError(`${file}:1: a compose file must be a mapping`);
 	return {file, document, lineCounter};
 }
 
@@ -56,7 +86,8 @@ export function loadCompose(options: LoadOptions = {}): LoadedCompose {
 	const cwd = options.cwd ?? process.cwd();
 	const files = resolveComposeFiles(options.files ?? [], cwd);
 	const workingDir = path.dirname(files[0]!);
-	const documents = files.map(file => parseFile(file, readFileSync(file, 'utf8')));
+	// Files are named by absolute path, like every file:line message of the loader.
+	const documents = files.map(file => parseFile(file, readBoundedText(file, fileLimits.compose)));
 	const locate = (keyPath: ReadonlyArray<string | number>) => locateIn(documents, keyPath);
 	const fail = (keyPath: Path, message: string): never => {
 		throw new UsageError(`${where(locateNearest(documents, keyPath))}${message}`);
@@ -64,7 +95,8 @@ export function loadCompose(options: LoadOptions = {}): LoadedCompose {
 
 	// The process environment wins over `.env`, as in compose.
 	const dotEnvFile = path.join(workingDir, '.env');
-	const dotEnv = existsSync(dotEnvFile) ? parseDotEnv(readFileSync(dotEnvFile, 'utf8')) : {};
+	const dotEnvText = readOptionalBoundedText(dotEnvFile, fileLimits.envFile);
+	const dotEnv = dotEnvText === undefined ? {} : parseDotEnv(dotEnvText);
 	const vars: Variables = {...dotEnv, ...(options.env ?? process.env)};
 
 	const raws = documents.map((source, index) =>
@@ -87,13 +119,16 @@ export function loadCompose(options: LoadOptions = {}): LoadedCompose {
 		for (const entry of list) {
 			const file = path.resolve(workingDir, entry);
 			if (!existsSync(file)) fail([], `env_file not found: ${entry}`);
-			Object.assign(out, parseDotEnv(readFileSync(file, 'utf8')));
+			Object.assign(out, parseDotEnv(readBoundedText(file, fileLimits.envFile, `env_file ${entry}`)));
 		}
 		return out;
 	};
 	const all: Record<string, ComposeService> = {};
 	for (const [name, raw] of Object.entries(merged.services as Raw)) {
+		const nameProblem = serviceNameProblem(name);
+		if (nameProblem) fail(['services', name], nameProblem);
 		if (!isMap(raw)) fail(['services', name], `service ${name} must be a mapping`);
+		checkServiceTypes(name, raw as Raw, fail);
 		all[name] = normaliseService(name, raw as Raw, {
 			workingDir,
 			envFiles,
@@ -113,7 +148,12 @@ export function loadCompose(options: LoadOptions = {}): LoadedCompose {
 	const cycle = findCycle(services);
 	if (cycle) fail(['services', cycle[0]!, 'depends_on', cycle[1]!], `dependency cycle: ${cycle.join(' → ')}`);
 
-	const name = normaliseProjectName(options.projectName ?? vars.COMPOSE_PROJECT_NAME ?? (typeof merged.name === 'string' ? merged.name : path.basename(workingDir)));
+	// A name given imperatively (-p, COMPOSE_PROJECT_NAME) must already be valid, as in compose;
+	// `name:` and the directory's name are normalised.
+	const chosen = options.projectName ?? vars.COMPOSE_PROJECT_NAME;
+	const chosenProblem = chosen === undefined ? undefined : projectNameProblem(chosen);
+	if (chosenProblem) throw new UsageError(`${options.projectName === undefined ? 'COMPOSE_PROJECT_NAME' : '-p'}: ${chosenProblem}`);
+	const name = chosen ?? normaliseProjectName(typeof merged.name === 'string' ? merged.name : path.basename(workingDir));
 	if (!name) fail(['name'], 'project name is empty after normalisation; pass -p NAME');
 	const project: ComposeProject = {
 		name,

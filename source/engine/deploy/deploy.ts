@@ -19,6 +19,7 @@ import {pruneBackups} from './state.js';
 import {backupTarget} from './backup.js';
 import {resolveDeployTarget, type DeployTargetOptions} from './target.js';
 import {defaultTarLimits, type TarLimits} from './tar-rules.js';
+import {checkRegularFile} from '../files/read-bounded.js';
 import {validateTarball} from './validate.js';
 
 /** Options of `deployTarball`. */
@@ -54,9 +55,12 @@ export async function deployTarball(ports: EnginePorts, service: string, tarball
 	const started = now();
 	const time = new Date().toISOString();
 	const durations: Record<string, number> = {};
-	const {container, target, action, timeoutMs, state, labels} = await resolveDeployTarget(ports, service, options);
 	const tarballPath = resolve(tarball);
-	if (!(await stat(tarballPath).catch(() => undefined))?.isFile()) throw new UsageError(`no such tarball: ${tarball}`);
+	if (!(await stat(tarballPath).catch(() => undefined))) throw new UsageError(`no such tarball: ${tarball}`);
+	// A regular file only (not /dev/zero, a FIFO or a directory), checked before the engine is asked
+	// anything; gzip never grows data by more than a few percent.
+	checkRegularFile(tarballPath, Math.ceil((options.limits ?? defaultTarLimits).maxBytes * 1.1) + 1024 * 1024, tarball);
+	const {container, target, action, timeoutMs, state, labels} = await resolveDeployTarget(ports, service, options);
 	const existing = await ports.archive.stat(container.id, target);
 	if (existing && !existing.isDirectory) throw new UsageError(`${container.name}:${target} exists and is not a directory`);
 	const keepLabel = options.keep ?? Number(labels['deckhand.deploy.keep'] ?? 5);

@@ -19,6 +19,12 @@ export const typicalStartMs = 30_000;
 const secretName = /(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?|_KEY$|^KEY$)/i;
 const flagValue = /^(?:true|false|yes|no|on|off|0|1)$/i;
 
+/** The inline-secret fix naming the key's own variable: `API_TOKEN` → `${API_TOKEN}`. */
+export function inlineSecretFix(key: string): string {
+	const variable = /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? key : 'SECRET_VARIABLE';
+	return rules.inlineSecret.fix.replace('${DB_PASSWORD}', `\${${variable}}`);
+}
+
 /** Whether an environment entry looks like a secret written inline (not `${VAR}`, not a `*_FILE` path, not a flag). */
 export function isInlineSecret(name: string, value: unknown): boolean {
 	if (!secretName.test(name) || /_FILE$/i.test(name)) return false;
@@ -145,10 +151,11 @@ function serviceRules(loaded: LoadedCompose, rawServices: readonly Raw[]): Findi
 /** Rules on one file's own YAML: exact lines, literal values. */
 function documentRules(loaded: LoadedCompose, source: SourceDocument, raw: Raw): Finding[] {
 	const out: Finding[] = [];
-	const add = (rule: Rule, path: Array<string | number>, message: string) => {
+	const add = (rule: Rule, path: Array<string | number>, message: string, fix?: string) => {
 		// A key that arrives through a YAML merge key (`<<: *defaults`) has no node of its own: point at its nearest ancestor.
 		const position = locateIn([source], path) ?? locateNearest([source], path) ?? {file: source.file, line: 1};
-		out.push(finding(rule, position.file, position.line, message));
+		const found = finding(rule, position.file, position.line, message);
+		out.push(fix === undefined ? found : {...found, fix});
 	};
 	const {workingDir, services} = loaded.project;
 	for (const [name, service] of Object.entries(raw)) {
@@ -161,7 +168,7 @@ function documentRules(loaded: LoadedCompose, source: SourceDocument, raw: Raw):
 				? environment.map(item => String(item)).filter(item => item.includes('=')).map(item => [item.slice(0, item.indexOf('=')), item.slice(item.indexOf('=') + 1)])
 				: [];
 		for (const [key, value] of entries) {
-			if (isInlineSecret(key, value)) add(rules.inlineSecret, [...base, 'environment', key], `service ${name} sets ${key} to a literal value`);
+			if (isInlineSecret(key, value)) add(rules.inlineSecret, [...base, 'environment', key], `service ${name} sets ${key} to a literal value`, inlineSecretFix(key));
 		}
 		if (service.privileged === true) add(rules.privileged, [...base, 'privileged'], `service ${name} runs privileged`);
 		(Array.isArray(service.volumes) ? service.volumes : []).forEach((entry, index) => {

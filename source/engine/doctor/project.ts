@@ -3,11 +3,12 @@
  * directory, plus the Dockerfiles that compose `build:` entries name), lint them all and drop
  * findings silenced by `# deckhand-ignore`. Reads files only; never talks to an engine.
  */
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import {defaultComposeFiles, loadCompose} from '../compose/load.js';
 import type {LoadedCompose} from '../compose/types.js';
 import {UsageError} from '../errors.js';
+import {fileLimits, readBoundedText} from '../files/read-bounded.js';
 import {lintCompose} from './compose-rules.js';
 import {lintParsedDockerfile} from './dockerfile-rules.js';
 import {parseDockerfile} from '../dockerfile/parse.js';
@@ -45,14 +46,6 @@ export function discoverDockerfiles(dir: string): string[] {
 		.filter(entry => entry.isFile() && isDockerfileName(entry.name))
 		.map(entry => path.join(dir, entry.name))
 		.sort();
-}
-
-function readText(file: string): string {
-	try {
-		return readFileSync(file, 'utf8');
-	} catch (error) {
-		throw new UsageError(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-	}
 }
 
 /** Loads the compose project with every profile active, so no service escapes the review. */
@@ -121,14 +114,14 @@ export function lintProject(options: LintProjectOptions = {}): LintProjectResult
 	if (composeFiles.length > 0) {
 		for (const file of composeFiles) {
 			if (!existsSync(file)) throw new UsageError(`compose file not found: ${path.relative(cwd, file) || file}`);
-			texts.set(file, readText(file));
+			texts.set(file, readBoundedText(file, fileLimits.compose));
 		}
 		const loaded = loadAllProfiles(composeFiles, cwd, options.env);
 		findings.push(...lintCompose(loaded));
 		for (const build of composeBuilds(loaded)) if (existsSync(build.dockerfile) && !dockerfiles.has(build.dockerfile)) dockerfiles.set(build.dockerfile, build.contextDir);
 	}
 	for (const [file, contextDir] of dockerfiles) {
-		const text = readText(file);
+		const text = readBoundedText(file, fileLimits.dockerfile);
 		texts.set(file, text);
 		const hasDockerignore = existsSync(path.join(contextDir, '.dockerignore')) || existsSync(`${file}.dockerignore`);
 		findings.push(...lintParsedDockerfile(parseDockerfile(text, file), {hasDockerignore, contextDir: path.relative(cwd, contextDir) || '.'}));

@@ -27,22 +27,38 @@ const defaultMaxLength = 1000;
 // (cursor moves, OSC titles, clears) is neutralised visibly.
 const sgrSequence = /\u001b\[[0-9;:]*m/g;
 
-// Bidirectional overrides and isolates reorder what the reader sees (Trojan Source), and
-// zero-width or line/paragraph separators hide or break text; all are shown as \u escapes.
-const invisibleFormatting = new Set([
-	0x200b, 0x200e, 0x200f, 0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff,
-]);
+// Bidirectional marks, overrides and isolates reorder what the reader sees (Trojan Source);
+// zero-width, joiner, word-joiner, invisible-operator, deprecated-format and tag characters
+// hide text; line/paragraph separators break it. All are shown as \u escapes. Beyond these
+// ranges every other format character (Unicode category Cf, e.g. U+00AD, U+180E) is too.
+const invisibleRanges: ReadonlyArray<readonly [number, number]> = [
+	[0x061c, 0x061c],
+	[0x200b, 0x200f],
+	[0x2028, 0x202e],
+	[0x2060, 0x2064],
+	[0x2066, 0x206f],
+	[0xfeff, 0xfeff],
+	[0xe0000, 0xe007f],
+];
+const formatCharacter = /^\p{Cf}$/u;
+
+/** True for a code point that is invisible or reorders text (bidi, zero-width, tags, Cf). */
+export function isInvisibleFormatting(code: number): boolean {
+	return invisibleRanges.some(([low, high]) => code >= low && code <= high) || formatCharacter.test(String.fromCodePoint(code));
+}
 
 const hex2 = (code: number) => code.toString(16).padStart(2, '0');
 
 /** The visible stand-in for one unsafe code point, or undefined when it is safe to print. */
 function visibleEscape(code: number): string | undefined {
+	if (code >= 0x20 && code < 0x7f) return undefined; // Printable ASCII: the common case, kept cheap.
 	if (code === 0x0a) return '\\n';
 	if (code === 0x0d) return '\\r';
 	if (code < 0x20 || code === 0x7f) return `\\x${hex2(code)}`;
 	// C1 controls: 0x9b is a one-byte CSI on some terminals.
 	if (code >= 0x80 && code <= 0x9f) return `\\x${hex2(code)}`;
-	if (invisibleFormatting.has(code)) return `\\u${code.toString(16).padStart(4, '0')}`;
+	if (code > 0xffff && isInvisibleFormatting(code)) return `\\u{${code.toString(16)}}`;
+	if (isInvisibleFormatting(code)) return `\\u${code.toString(16).padStart(4, '0')}`;
 	// Lone surrogates cannot be encoded; show them rather than let the terminal guess.
 	if (code >= 0xd800 && code <= 0xdfff) return `\\u${code.toString(16)}`;
 	return undefined;
@@ -104,4 +120,28 @@ export function isTerminalSafe(text: string): boolean {
 		if (code === 0x09 || visibleEscape(code) !== undefined) return false;
 	}
 	return true;
+}
+
+/** True for a code point a terminal must not receive raw from JSON: C0, DEL, C1, invisible formatting. */
+function unsafeInJson(code: number): boolean {
+	if (code >= 0x20 && code < 0x7f) return false;
+	return code < 0x20 || (code >= 0x7f && code <= 0x9f) || isInvisibleFormatting(code) || (code >= 0xd800 && code <= 0xdfff);
+}
+
+const jsonEscape = (unit: number) => `\\u${unit.toString(16).padStart(4, '0')}`;
+
+/**
+ * Escapes, in serialised JSON, every character a terminal would interpret or hide (C1 such as
+ * U+009B CSI, bidi overrides, zero-width and tag characters) as `\uXXXX`, which
+ * `JSON.stringify` leaves raw. The JSON means the same after as before (parse round-trips).
+ */
+export function escapeJsonForTerminal(json: string): string {
+	let result = '';
+	for (const character of json) {
+		const code = character.codePointAt(0)!;
+		if (!unsafeInJson(code)) result += character;
+		else if (code > 0xffff) result += jsonEscape(character.charCodeAt(0)) + jsonEscape(character.charCodeAt(1));
+		else result += jsonEscape(code);
+	}
+	return result;
 }

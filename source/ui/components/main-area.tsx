@@ -75,7 +75,7 @@ export function MainArea({source, view, state, target, width, height}: MainAreaP
 			case 'health':
 				if (details.error) return note(`inspect failed: ${sanitizeName(details.error)}`);
 				if (!details.value) return note('loading…');
-				return {lines: tab === 'inspect' ? inspectLines(details.value, state.reveal, width) : healthLines(details.value, width), fromBottom: false};
+				return {lines: tab === 'inspect' ? inspectLines(details.value, state.reveal !== undefined && state.reveal === id, width) : healthLines(details.value, width), fromBottom: false};
 			case 'top':
 				if (top.error) return note(`top failed: ${sanitizeName(top.error)}`);
 				return top.value ? {lines: topLines(top.value, width), fromBottom: false} : note('loading…');

@@ -10,10 +10,10 @@
  * ```
  * Validated on load: a bad file is a UsageError naming the field.
  */
-import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {parse} from 'yaml';
 import {UsageError} from '../../engine/errors.js';
+import {fileLimits, readOptionalBoundedText} from '../../engine/files/read-bounded.js';
 import type {KeyOverrides} from '../keys/keymap.js';
 import {configDirectory} from './config-directory.js';
 
@@ -56,7 +56,7 @@ export function parseConfig(text: string, source: string): UserConfig {
 export function loadConfig(options: {env?: NodeJS.ProcessEnv; directory?: string; readFile?: (path: string) => string | undefined} = {}): UserConfig & {directory: string} {
 	const directory = options.directory ?? configDirectory(options.env);
 	const path = join(directory, 'config.yaml');
-	const read = options.readFile ?? ((file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined));
+	const read = options.readFile ?? ((file: string) => readOptionalBoundedText(file, fileLimits.config, `config ${file}`));
 	const text = read(path);
 	return {...(text === undefined ? {keys: {}} : parseConfig(text, path)), directory};
 }

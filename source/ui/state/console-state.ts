@@ -35,7 +35,8 @@ export type ConsoleState = {
 	readonly tab: TabId;
 	readonly overlay: Overlay;
 	readonly logs: {readonly follow: boolean; readonly wrap: boolean; readonly timestamps: boolean; readonly search: string; readonly match: number};
-	readonly reveal: boolean;
+	/** The container whose secrets Inspect shows in clear; selecting another masks again. */
+	readonly reveal?: string;
 	/** Main-area scroll: lines from the top (logs: from the bottom). */
 	readonly scroll: number;
 	readonly themeName: string;
@@ -54,7 +55,7 @@ export const initialState = (themeName = 'default'): ConsoleState => ({
 	tab: 'logs',
 	overlay: {kind: 'none'},
 	logs: {follow: true, wrap: false, timestamps: false, search: '', match: 0},
-	reveal: false,
+	reveal: undefined,
 	scroll: 0,
 	themeName,
 });
@@ -75,7 +76,7 @@ export type ConsoleAction =
 	| {readonly type: 'setSearch'; readonly search: string}
 	| {readonly type: 'moveMatch'; readonly delta: number}
 	| {readonly type: 'toggleLogs'; readonly option: 'follow' | 'wrap' | 'timestamps'}
-	| {readonly type: 'toggleReveal'}
+	| {readonly type: 'toggleReveal'; readonly containerId?: string}
 	| {readonly type: 'scroll'; readonly delta: number}
 	| {readonly type: 'setTheme'; readonly name: string}
 	| {readonly type: 'actionStarted'; readonly label: string}
@@ -99,10 +100,10 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
 		}
 		case 'cycleTab': {
 			const index = (tabIds.indexOf(state.tab) + action.delta + tabIds.length) % tabIds.length;
-			return {...state, tab: tabIds[index]!, reveal: false, scroll: 0};
+			return {...state, tab: tabIds[index]!, reveal: undefined, scroll: 0};
 		}
 		case 'selectTab':
-			return {...state, tab: action.tab, reveal: false, scroll: 0};
+			return {...state, tab: action.tab, reveal: undefined, scroll: 0};
 		case 'focus':
 			return {...state, focus: action.focus};
 		case 'openOverlay':
@@ -122,7 +123,7 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
 		case 'scroll':
 			return {...state, scroll: Math.max(0, state.scroll + action.delta), logs: state.tab === 'logs' && action.delta > 0 ? {...state.logs, follow: false} : state.logs};
 		case 'toggleReveal':
-			return {...state, reveal: !state.reveal};
+			return {...state, reveal: action.containerId === undefined || state.reveal === action.containerId ? undefined : action.containerId};
 		case 'setTheme':
 			return {...state, themeName: action.name};
 		case 'actionStarted':

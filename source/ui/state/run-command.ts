@@ -241,7 +241,7 @@ export function runCommand(state: ConsoleState, effects: CommandEffects, name: s
 		case 'logs.follow': return dispatch({type: 'toggleLogs', option: 'follow'});
 		case 'logs.wrap': return dispatch({type: 'toggleLogs', option: 'wrap'});
 		case 'logs.timestamps': return dispatch({type: 'toggleLogs', option: 'timestamps'});
-		case 'inspect.reveal': return dispatch({type: 'toggleReveal'});
+		case 'inspect.reveal': return dispatch({type: 'toggleReveal', containerId: targetContainer(effects.view, target)});
 		case 'palette.open': return dispatch({type: 'openOverlay', overlay: {kind: 'input', purpose: 'palette', text: ''}});
 		case 'help.toggle':
 			effects.setHelpScroll(() => 0);

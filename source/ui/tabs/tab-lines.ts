@@ -2,6 +2,7 @@
  * Each tab's content as plain lines (text + tone), pure and sanitised, so the main area
  * only slices and draws them and tests compare them by equality.
  */
+import {isSecretName, MASK, maskCommandLine, maskEnvEntry, maskSecretsInText, maskValue} from '../../engine/text/secrets.js';
 import {sanitizeLogLine, sanitizeName, sanitizeText} from '../../engine/text/sanitize.js';
 import type {ThemeToken} from '../theme/theme.js';
 import {alignRight, fit, formatBytes, formatPercent, sparkline, wrapLine} from '../view/format.js';
@@ -77,15 +78,12 @@ export function statsLines(samples: readonly StatsSample[], width: number): TabL
 	];
 }
 
-/** Env names whose values are masked in Inspect unless revealed. */
-export const secretName = /pass|secret|token|key|credential|auth|private|cert|salt|session|cookie|dsn/i;
-
-/** `NAME=value` with the value masked when the name looks secret and `reveal` is off. */
+/** `NAME=value` with secrets masked (by the name, or by the value's shape) unless `reveal` is on. */
 export function maskEnv(entry: string, reveal: boolean): string {
+	if (reveal) return entry;
 	const equals = entry.indexOf('=');
-	const name = equals < 0 ? entry : entry.slice(0, equals);
-	if (reveal || equals < 0 || !secretName.test(name)) return entry;
-	return `${name}=•••••• (v reveals)`;
+	if (equals > 0 && entry.length > equals + 1 && isSecretName(entry.slice(0, equals))) return `${entry.slice(0, equals)}=${MASK} (v reveals)`;
+	return maskEnvEntry(entry);
 }
 
 /** The Inspect tab: config with secrets masked. */
@@ -99,15 +97,15 @@ export function inspectLines(details: ContainerDetails, reveal: boolean, width: 
 		field('Name', details.name.replace(/^\//, '')),
 		field('Id', details.id.slice(0, 12)),
 		field('Image', details.image),
-		field('Command', details.command.join(' ')),
+		field('Command', reveal ? details.command.join(' ') : maskCommandLine(details.command)),
 		field('State', `${details.state}${details.startedAt ? ` since ${details.startedAt}` : ''}`),
 		field('Restart', details.restartPolicy ?? '-'),
 		field('Network', details.networkMode ?? '-'),
-		...(details.healthcheck ? [field('Health', details.healthcheck)] : []),
+		...(details.healthcheck ? [field('Health', reveal ? details.healthcheck : maskSecretsInText(details.healthcheck))] : []),
 		...section('Env', details.env.map(entry => maskEnv(entry, reveal))),
 		...section('Ports', details.ports),
 		...section('Mounts', details.mounts),
-		...section('Labels', Object.entries(details.labels).map(([key, value]) => `${key}=${value}`)),
+		...section('Labels', Object.entries(details.labels).map(([key, value]) => `${key}=${reveal ? value : maskValue(key, value)}`)),
 	];
 }
 
@@ -115,7 +113,7 @@ export function inspectLines(details: ContainerDetails, reveal: boolean, width: 
 export function healthLines(details: ContainerDetails, width: number): TabLine[] {
 	const header = [
 		line(fit(`State ${details.state}${details.exitCode ? ` (exit ${details.exitCode})` : ''}`, width), 'text.title', true),
-		line(fit(`Check ${details.healthcheck ? sanitizeText(details.healthcheck) : 'none (no healthcheck: health is the container state)'}`, width), 'text.muted'),
+		line(fit(`Check ${details.healthcheck ? sanitizeText(maskSecretsInText(details.healthcheck)) : 'none (no healthcheck: health is the container state)'}`, width), 'text.muted'),
 	];
 	const results = [...details.health].reverse().flatMap(result => {
 		const tone: ThemeToken = result.exitCode === 0 ? 'status.ok' : 'status.error';

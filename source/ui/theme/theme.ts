@@ -3,10 +3,11 @@
  * palette names (gemini-cli/k9s skins). Components ask for tokens only, never a colour.
  * Files are validated on load; an invalid one is a UsageError naming the field.
  */
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {UsageError} from '../../engine/errors.js';
+import {fileLimits, readOptionalBoundedText} from '../../engine/files/read-bounded.js';
 
 /** Every token a theme must define. */
 export const themeTokens = [
@@ -70,7 +71,7 @@ export type ThemeSources = {
 	readonly readFile?: (path: string) => string | undefined;
 };
 
-const defaultRead = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+const defaultRead = (path: string) => readOptionalBoundedText(path, fileLimits.theme, `theme ${path}`);
 
 /** The `themes/` directory shipped with deckhand (found from this module, built or not). */
 export function builtinThemeDirectory(): string {

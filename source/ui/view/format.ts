@@ -3,6 +3,7 @@
  * fitted to a width. Tested by equality.
  */
 import stringWidth from 'string-width';
+import {graphemes} from '../../engine/text/width.js';
 
 /** `12.3%`, `0.0%`, or `-` when unknown. */
 export function formatPercent(value: number | undefined): string {
@@ -31,7 +32,8 @@ export function fit(text: string, width: number): string {
 	if (length <= width) return text + ' '.repeat(width - length);
 	let result = '';
 	let used = 0;
-	for (const character of text) {
+	// By grapheme, so a combining mark is never split from its letter and widths add up.
+	for (const character of graphemes(text)) {
 		const characterWidth = stringWidth(character);
 		if (used + characterWidth > width - 1) break;
 		result += character;
@@ -62,7 +64,7 @@ export function wrapLine(text: string, width: number): string[] {
 	const chunks: string[] = [];
 	let chunk = '';
 	let used = 0;
-	for (const character of text) {
+	for (const character of graphemes(text)) {
 		const characterWidth = stringWidth(character);
 		if (used + characterWidth > width) {
 			chunks.push(chunk);

@@ -3,6 +3,7 @@
  * with neither label is standalone and stays in the Containers panel.
  */
 import {Label} from '../../engine/labels.js';
+import {problemRank} from '../view/problems.js';
 import type {ContainerView, Health, ServiceView} from '../view/types.js';
 
 const healthRank: Readonly<Record<Health, number>> = {unhealthy: 3, starting: 2, none: 1, healthy: 0};
@@ -45,6 +46,8 @@ export function groupServices(containers: readonly ContainerView[], isSwarmTask:
 			state: shown.map(member => member.state).sort((a, b) => stateRank(a) - stateRank(b))[0] ?? 'exited',
 			cpuPercent: sum(member => member.cpuPercent),
 			memoryBytes: sum(member => member.memoryBytes),
+			// The row shows the replica that needs a human most (its restarts, exit, uptime).
+			worst: [...shown].sort((a, b) => problemRank(a) - problemRank(b))[0],
 		};
 	});
 }

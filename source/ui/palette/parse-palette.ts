@@ -4,7 +4,7 @@
  * `:quit`. Parsing is pure; verbs whose command is not in the key map (read-only, or not
  * built yet) are unknown here too.
  */
-import type {Keymap} from '../keys/keymap.js';
+import {readOnlyMessage, type Keymap} from '../keys/keymap.js';
 import type {TabId} from '../state/console-state.js';
 
 /** A parsed palette line. */
@@ -57,7 +57,7 @@ export function parsePalette(line: string, keymap: Keymap): PaletteCommand | {re
 	if (verb === 'quit' || verb === 'q') return {kind: 'quit'};
 	const commandId = actionVerbs[verb];
 	if (commandId) {
-		if (!keymap.commands.some(command => command.id === commandId)) return {error: keymap.readOnly ? `${verb} is not available in read-only mode` : `${verb} is not available`};
+		if (!keymap.commands.some(command => command.id === commandId)) return {error: keymap.readOnly ? readOnlyMessage(verb) : `${verb} is not available`};
 		return {kind: 'action', commandId, name};
 	}
 	return {error: `unknown command "${verb}" (try: ${paletteVerbs(keymap).map(entry => entry.verb).join(', ')})`};

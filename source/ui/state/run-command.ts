@@ -6,10 +6,10 @@
 import {completePath, listLocalDirectory, type DirectoryLister} from './complete-path.js';
 import type {Dispatch} from 'react';
 import type {Key} from 'ink';
-import {findCommand, resolveKey, type Keymap} from '../keys/keymap.js';
+import {findCommand, refusal, resolveKey, type Keymap} from '../keys/keymap.js';
 import {parsePalette} from '../palette/parse-palette.js';
 import type {Theme} from '../theme/theme.js';
-import {type PanelId, type PanelRow, type RowTarget, selectableIndexes} from '../view/rows.js';
+import {cursorIndex, type PanelId, type PanelRow, type RowTarget, selectableKeys} from '../view/rows.js';
 import type {ConsoleSource, ConsoleView} from '../view/types.js';
 import type {ConsoleAction, ConsoleState} from './console-state.js';
 import {engineCommandProblem, engineVerb, isEngineCommand, performEngineCommand} from './engine-commands.js';
@@ -116,9 +116,9 @@ function runPalette(state: ConsoleState, effects: CommandEffects, line: string):
 	const parsed = parsePalette(line, effects.keymap);
 	if ('error' in parsed) return error(effects, parsed.error);
 	const place = (name: string | undefined) => {
-		if (!name) return {target: selectedTarget(effects.rows[state.panel], state.cursors[state.panel])};
+		if (!name) return {target: selectedTarget(effects.rows[state.panel], state.cursors[state.panel], state.selected[state.panel])};
 		const found = findTarget(effects.rows, name);
-		if (found) effects.dispatch({type: 'setCursor', panel: found.panel, index: found.index});
+		if (found) effects.dispatch({type: 'setCursor', panel: found.panel, index: found.index, key: found.key});
 		return found ? {target: found.target} : undefined;
 	};
 	switch (parsed.kind) {
@@ -209,13 +209,18 @@ export function runCommand(state: ConsoleState, effects: CommandEffects, name: s
 		else if (name === 'escape' || command?.id === 'help.toggle') dispatch({type: 'closeOverlay'});
 		return;
 	}
-	if (!command) return;
-	const count = selectableIndexes(effects.rows[state.panel]).length;
+	if (!command) {
+		// Under --read-only a removed action's key says why it does nothing.
+		const refused = refusal(effects.keymap, name);
+		if (refused) error(effects, refused);
+		return;
+	}
+	const rows = effects.rows[state.panel];
 	const move = (delta: number) => {
 		if (state.focus === 'main') dispatch({type: 'scroll', delta: state.tab === 'logs' ? -delta : delta});
-		else dispatch({type: 'moveCursor', delta, count});
+		else dispatch({type: 'moveCursor', delta, keys: selectableKeys(rows), from: cursorIndex(rows, state.cursors[state.panel], state.selected[state.panel])});
 	};
-	const target = selectedTarget(effects.rows[state.panel], state.cursors[state.panel]);
+	const target = selectedTarget(rows, state.cursors[state.panel], state.selected[state.panel]);
 	const id = command.id;
 	if (id in panelById) return dispatch({type: 'selectPanel', panel: panelById[id]!});
 	switch (id) {
@@ -242,6 +247,8 @@ export function runCommand(state: ConsoleState, effects: CommandEffects, name: s
 		case 'logs.wrap': return dispatch({type: 'toggleLogs', option: 'wrap'});
 		case 'logs.timestamps': return dispatch({type: 'toggleLogs', option: 'timestamps'});
 		case 'inspect.reveal': return dispatch({type: 'toggleReveal'});
+		case 'list.sort': return dispatch({type: 'cycleSort'});
+		case 'events.toggle': return dispatch({type: 'toggleEvents'});
 		case 'palette.open': return dispatch({type: 'openOverlay', overlay: {kind: 'input', purpose: 'palette', text: ''}});
 		case 'help.toggle':
 			effects.setHelpScroll(() => 0);

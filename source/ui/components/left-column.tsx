@@ -48,7 +48,7 @@ export function panelTitle(id: PanelId, selectable: number, options: {readonly h
 	const count = options.hiddenAll ? ` (${selectable} hidden)` : ` (${selectable})`;
 	const sort = id === 'services' || id === 'containers' ? ` ↓${options.sort}` : '';
 	const filter = options.filter ? ` /${sanitizeName(options.filter, 20)}` : '';
-	return `${index} ${panelTitles[id]}${count}${sort}${filter}`;
+	return `${index} ${panelTitles[id]}${count}${filter}${sort}`;
 }
 
 function LeftColumnView({view, rows, panel, focused, cursors, selected, filters, sort, readOnly, width, height}: LeftColumnProps) {

@@ -15,7 +15,7 @@ export function frameSize(columns: number | undefined, rows: number | undefined)
 
 /** Width of the left column for a frame width; the main area takes the rest minus a divider. */
 export function leftWidth(width: number): number {
-	return width < 100 ? Math.min(36, Math.floor(width * 0.45)) : Math.max(34, Math.min(56, Math.floor(width * 0.3)));
+	return width < 100 ? Math.min(36, Math.floor(width * 0.45)) : Math.max(36, Math.min(56, Math.floor(width * 0.3)));
 }
 
 /** Content rows of the Engine panel. */

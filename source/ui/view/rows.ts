@@ -128,7 +128,7 @@ const containerRow = (container: ContainerView, now: number): PanelRow => ({
 	target: {kind: 'container', id: container.id, name: container.name},
 });
 
-const serviceEntry = (service: ServiceView): SortEntry => ({name: service.name, rank: service.worst ? problemRank({...service.worst, health: service.health}) : 4, cpuPercent: service.cpuPercent, memoryBytes: service.memoryBytes});
+const serviceEntry = (service: ServiceView): SortEntry => ({name: service.name, rank: problemRank(service.worst ? {...service.worst, health: service.health} : {state: service.state, health: service.health}), cpuPercent: service.cpuPercent, memoryBytes: service.memoryBytes});
 const containerEntry = (container: ContainerView): SortEntry => ({name: container.name.replace(/^\//, ''), rank: problemRank(container), cpuPercent: container.cpuPercent, memoryBytes: container.memoryBytes});
 
 const matches = (row: PanelRow, filter: string) => filter === '' || row.label.toLowerCase().includes(filter.toLowerCase());

@@ -23,7 +23,7 @@ describe('command palette', () => {
 
 	it('under --read-only has no action verbs, and says why when one is typed', () => {
 		const readOnly = buildKeymap({readOnly: true});
-		assert.deepEqual((parsePalette('restart api', readOnly) as {error: string}).error, 'restart is not available in read-only mode');
+		assert.deepEqual((parsePalette('restart api', readOnly) as {error: string}).error, 'read-only: restart is disabled (started with --read-only)');
 		assert.ok(!paletteVerbs(readOnly).some(verb => verb.verb === 'restart' || verb.verb === 'stop'));
 		assert.ok(paletteVerbs(keymap).some(verb => verb.verb === 'restart'));
 	});

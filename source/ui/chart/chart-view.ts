@@ -4,7 +4,7 @@
  * (chart-process.ts), so blessed owns the terminal alone while it is shown.
  */
 import type {ConsoleSource} from '../view/types.js';
-import {chartContainerIds, chartSeries} from './chart-series.js';
+import {chartSeries, chartSubject, chartWatchIds} from './chart-series.js';
 
 const seriesColors = ['cyan', 'magenta', 'yellow', 'green', 'blue', 'red'];
 
@@ -29,13 +29,17 @@ export async function showChartView(options: ChartViewOptions): Promise<void> {
 	const screen = blessed.screen({input: stdin, output: stdout, smartCSR: true, title: 'deckhand charts', warnings: false});
 	const grid = new contrib.grid({rows: 12, cols: 12, screen});
 	const lineOptions = (label: string) => ({label, showLegend: true, legend: {width: 18}, wholeNumbersOnly: false, style: {text: 'white', baseline: 'white'}});
-	const cpu = grid.set(0, 0, 6, 12, contrib.line, lineOptions(' CPU % by service (q, esc or g returns) '));
-	const memory = grid.set(6, 0, 6, 12, contrib.line, lineOptions(' Memory MiB by service '));
+	const cpu = grid.set(0, 0, 6, 12, contrib.line, lineOptions(' CPU % (q, esc or g returns) '));
+	const memory = grid.set(6, 0, 6, 12, contrib.line, lineOptions(' Memory MiB '));
 	const paint = (series: Array<{title: string; x: string[]; y: number[]}>, index: number) =>
 		series.map((entry, position) => ({...entry, style: {line: options.color ? seriesColors[(position + index) % seriesColors.length] : 'white'}}));
 	const draw = () => {
 		const view = source.snapshot();
-		source.watchStats?.(chartContainerIds(view));
+		const ids = chartWatchIds(view);
+		if (ids) source.watchStats?.(ids);
+		const subject = chartSubject(view);
+		cpu.setLabel?.(` CPU % by ${subject} (q, esc or g returns) `);
+		memory.setLabel?.(` Memory MiB by ${subject} `);
 		const data = chartSeries(view, id => source.statsHistory?.(id) ?? []);
 		const empty = [{title: 'waiting', x: ['0'], y: [0]}];
 		cpu.setData(data.cpu.length > 0 ? paint(data.cpu, 0) : empty);

@@ -32,7 +32,7 @@ describe('first screen at 80x24', () => {
 		assert.ok(frame.includes('━ 3 Containers (14) ↓problems'), `Containers is not focused:\n${frame}`);
 		const rows = lines.filter(line => /box-\d\d/.test(line.split('│')[0]!)).map(line => line.split('│')[0]!);
 		assert.match(rows[0]!, /▸✗ box-09 +up 30s/, 'the unhealthy container is not first');
-		assert.match(rows[1]!, /↯ box-12 +up 3s +4/, 'the crash-looping one is not second, or lacks its restarts');
+		assert.match(rows[1]!, /↯ box-12 +x1 up3s +4/, 'the crash-looping one is not second, or lacks its restarts');
 		assert.match(frame, /\+\d+ more/, 'the clipped Containers panel does not say how many rows it hides');
 		assert.match(frame, /─ 4 Images \(6 hidden\)/, 'Images did not shrink to its title');
 		assert.match(frame, /NAME +STATUS +RST +CPU/, 'no column header');

@@ -53,11 +53,18 @@ export function compareEntries(sort: SortId): (a: SortEntry, b: SortEntry) => nu
 }
 
 /**
- * The status cell: `up 3s` while running, `x1 5s` after an exit with code 1 five seconds ago
- * (long form `exited (1) 5s ago`), `paused`, `created`.
+ * The status cell: `up 3s` while running (`x1 up3s` when it was restarted after exiting with
+ * code 1), `x1 5s` after an exit with code 1 five seconds ago (long form `exited (1) 5s ago`),
+ * `paused`, `created`.
  */
 export function statusCell(facts: ProblemFacts, now: number, long: boolean): string {
-	if (facts.state === 'running') return facts.startedAtMs ? `up ${formatAge(now - facts.startedAtMs)}` : 'up';
+	if (facts.state === 'running') {
+		const up = facts.startedAtMs ? `up ${formatAge(now - facts.startedAtMs)}` : 'up';
+		// Restarted after a failure (a crash loop between two deaths): the failure stays in sight.
+		const failed = (facts.restartCount ?? 0) > 0 && facts.lastExitCode !== undefined && facts.lastExitCode !== null && facts.lastExitCode !== 0;
+		if (!failed) return up;
+		return long ? `exit ${facts.lastExitCode}, ${up}` : `x${facts.lastExitCode} ${up.replace(' ', '')}`;
+	}
 	if (facts.state === 'paused' || facts.state === 'created' || facts.state === 'removing') return facts.state;
 	const code = facts.lastExitCode;
 	const age = facts.finishedAtMs ? formatAge(now - facts.finishedAtMs) : undefined;
@@ -71,7 +78,7 @@ export function crashLine(facts: ProblemFacts, now: number): string {
 		...(facts.crashLooping ? ['crash loop'] : []),
 		`restarts ${facts.restartCount ?? 0}`,
 		...(facts.lastExitCode === undefined || facts.lastExitCode === null ? [] : [`exit ${facts.lastExitCode}`]),
-		statusCell(facts, now, true),
+		statusCell({...facts, restartCount: 0}, now, true),
 	];
 	return parts.join(' · ');
 }

@@ -86,13 +86,13 @@ export type ColumnSpec = {readonly title: string; readonly width: number; readon
 export const panelColumns: Readonly<Record<'services' | 'containers', readonly ColumnSpec[]>> = {
 	services: [
 		{title: 'REPL', width: 5, keep: 0, legend: 'replicas running/desired'},
-		{title: 'STATUS', width: 7, longWidth: 16, keep: 1, legend: 'of its worst replica: up 3s, x1 5s = exited with code 1, 5 s ago'},
+		{title: 'STATUS', width: 8, longWidth: 17, keep: 1, legend: 'of its worst replica (see the container STATUS)'},
 		{title: 'RST', width: 3, keep: 3, legend: 'restarts by the restart policy (worst replica)'},
 		{title: 'CPU', width: 5, keep: 2, legend: '100% = one CPU; 90%L = 90% of its CPU limit'},
 		{title: 'MEM', width: 5, keep: 4, legend: 'memory in use (K, M, G: binary units)'},
 	],
 	containers: [
-		{title: 'STATUS', width: 7, longWidth: 16, keep: 0, legend: 'up 3s, x1 5s = exited with code 1, 5 s ago'},
+		{title: 'STATUS', width: 8, longWidth: 17, keep: 0, legend: 'up 3s; x1 5s = exited with code 1, 5 s ago; x1 up3s = restarted after exit 1'},
 		{title: 'RST', width: 3, keep: 1, legend: 'restarts by the restart policy'},
 		{title: 'CPU', width: 5, keep: 2, legend: '100% = one CPU; 90%L = 90% of its CPU limit'},
 		{title: 'MEM', width: 5, keep: 3, legend: 'memory in use (K, M, G: binary units)'},
@@ -192,7 +192,7 @@ export type ColumnLayout = {
 };
 
 /** Narrowest name a row keeps before it drops right-hand columns. */
-const minimumLabel = 12;
+const minimumLabel = 11;
 
 /** The columns that fit `width` for `panel`: dropped by `keep` as the pane narrows, long forms when there is room. */
 export function columnLayout(panel: PanelId, width: number): ColumnLayout {

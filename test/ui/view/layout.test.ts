@@ -94,11 +94,11 @@ describe('cell formatting', () => {
 		const [heading, api] = rows;
 		assert.equal(heading!.heading, true);
 		const wide = columnLayout('services', 48);
-		assert.equal(formatHeader(wide, 48), '    NAME            REPL STATUS  RST   CPU   MEM');
-		assert.equal(formatRow(api!, 48, true, wide), '▸ ● api              1/1             12.5%   45M');
+		assert.equal(formatHeader(wide, 48), '    NAME           REPL STATUS   RST   CPU   MEM');
+		assert.equal(formatRow(api!, 48, true, wide), '▸ ● api             1/1              12.5%   45M');
 		const narrow = columnLayout('services', 36);
 		assert.deepEqual(narrow.columns.map(column => column.title), ['REPL', 'STATUS', 'CPU']);
-		assert.equal(formatHeader(narrow, 36), '    NAME          REPL STATUS    CPU');
+		assert.equal(formatHeader(narrow, 36), '    NAME         REPL STATUS     CPU');
 		assert.equal([...formatRow(api!, 24, false, columnLayout('services', 24))].length, 24);
 	});
 });

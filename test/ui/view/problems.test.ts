@@ -49,7 +49,7 @@ describe('problems first', () => {
 	it('marks a crash loop on the row and shows restarts, exit and uptime', () => {
 		const [looping] = panelRows(view, 'containers', 'looping', {now});
 		assert.equal(looping!.glyph, '↯');
-		assert.deepEqual(looping!.columns.map(cell => cell.short), ['up 3s', '4', '-', '-']);
+		assert.deepEqual(looping!.columns.map(cell => [cell.short, cell.long]), [['x1 up3s', 'exit 1, up 3s'], ['4', undefined], ['-', undefined], ['-', undefined]]);
 		const exited = panelRows(view, 'containers', 'd-exited', {now})[0]!;
 		assert.deepEqual([exited.columns[0]!.short, exited.columns[0]!.long], ['x1 5s', 'exited (1) 5s ago']);
 		assert.equal(crashLine(container('e', {crashLooping: true, restartCount: 4, lastExitCode: 1, startedAtMs: now - 3000}), now), 'crash loop · restarts 4 · exit 1 · up 3s');

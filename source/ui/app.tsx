@@ -29,6 +29,8 @@ export type AppProps = {
 	readonly theme: Theme;
 	/** Resolves a theme name (throws UsageError naming the problem). */
 	readonly loadTheme: (name: string) => Theme;
+	/** The theme names `:theme` lists and completes. */
+	readonly themeNames?: () => readonly string[];
 	readonly initialState?: ConsoleState;
 	/** Fixed size (tests); otherwise the terminal's, following resizes. */
 	readonly size?: {columns: number; rows: number};
@@ -85,6 +87,10 @@ export function App(props: AppProps) {
 		const first = panelIds.find(id => rows[id].length > 0);
 		if (first && first !== state.panel) dispatch({type: 'startPanel', panel: first});
 	}
+	// Like the state, keys read the rows of the latest render (a key handled by a handler of
+	// an older render must not move the cursor over rows that have re-sorted since).
+	const rowsRef = useRef(rows);
+	rowsRef.current = rows;
 	const target = selectedTarget(rows[state.panel], state.cursors[state.panel], state.selected[state.panel]);
 
 	// Only containers on screen stream stats (the daemon pays per stream).
@@ -117,7 +123,9 @@ export function App(props: AppProps) {
 		dispatch,
 		source,
 		keymap,
-		rows,
+		get rows() {
+			return rowsRef.current;
+		},
 		view,
 		pageSize: Math.max(1, paneHeight - 2),
 		loadTheme: name => {
@@ -130,6 +138,7 @@ export function App(props: AppProps) {
 		quit,
 		openChart: () => (props.onChart ? props.onChart(stateRef.current) : dispatch({type: 'showMessage', message: {text: 'charts are not available here', tone: 'status.error'}})),
 		setHelpScroll,
+		themeNames: props.themeNames,
 	};
 
 	useInput((input, key) => {

@@ -21,7 +21,7 @@ import {createLiveSource} from './data/live-source.js';
 import {buildKeymap} from './keys/keymap.js';
 import {type ConsoleState, initialState} from './state/console-state.js';
 import {createSessionStore, restoreSession, sessionFile} from './state/session.js';
-import {builtinThemeDirectory, chooseThemeName, loadTheme} from './theme/theme.js';
+import {builtinThemeDirectory, chooseThemeName, listThemeNames, loadTheme} from './theme/theme.js';
 import type {ConsoleSource} from './view/types.js';
 
 import type {ConsoleOptions} from './run-console.js';
@@ -89,6 +89,7 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 					keymap={keymap}
 					theme={theme}
 					loadTheme={name => (theme = themeFor(name))}
+					themeNames={() => listThemeNames(themeSources.directories)}
 					initialState={state ?? restoreSession(initialState(theme.name), remembered)}
 					onSessionChange={sessionStore.save}
 					interactive={Boolean(stdin.isTTY)}

@@ -80,3 +80,16 @@ describe('events pane, legend and session', () => {
 		await app.press(keys.escape);
 	});
 });
+
+describe('palette completion and theme list', () => {
+	it('tab completes the verb and a name; :theme alone lists the themes', async () => {
+		const app = renderApp();
+		await app.waitFor(text => text.includes('api'));
+		await app.press(':', 'l', 'o', keys.tab, 'w', keys.tab);
+		await app.waitFor(text => text.includes(':logs worker█'));
+		await app.press(keys.enter);
+		await app.waitFor(text => text.includes('demo/worker'));
+		await app.press(':', ...'theme', keys.enter);
+		await app.waitFor(text => text.includes('themes: default, light, high-contrast, monochrome (now monochrome)'));
+	});
+});

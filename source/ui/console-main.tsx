@@ -91,7 +91,7 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 					loadTheme={name => (theme = themeFor(name))}
 					themeNames={() => listThemeNames(themeSources.directories)}
 					initialState={state ?? restoreSession(initialState(theme.name), remembered)}
-					onSessionChange={sessionStore.save}
+					onSessionChange={session => sessionStore.save({...remembered, ...session})}
 					interactive={Boolean(stdin.isTTY)}
 					onQuit={() => settle({kind: 'quit'})}
 					onExec={(id, current) => {

@@ -1,6 +1,6 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {initialState} from '../../source/ui/state/console-state.js';
+import {consoleReducer, initialState} from '../../source/ui/state/console-state.js';
 import {createSessionStore, parseSession, restoreSession, sessionFile, sessionOf} from '../../source/ui/state/session.js';
 
 describe('memory of the session', () => {
@@ -18,7 +18,8 @@ describe('memory of the session', () => {
 
 	it('restores panel and order into a fresh state and saves what changed, debounced, once', async () => {
 		const restored = restoreSession(initialState('light'), {panel: 'containers', sort: 'memory'});
-		assert.deepEqual(sessionOf(restored), {theme: 'light', panel: 'containers', sort: 'memory'});
+		assert.deepEqual(sessionOf(restored), {panel: 'containers', sort: 'memory'}, 'a theme the user did not pick (NO_COLOR, --theme) is not remembered');
+		assert.deepEqual(sessionOf(consoleReducer(restored, {type: 'setTheme', name: 'high-contrast'})), {theme: 'high-contrast', panel: 'containers', sort: 'memory'});
 		const writes: string[] = [];
 		const store = createSessionStore({file: '/x/session.json', delayMs: 20, files: {read: () => 'garbage', write: (_path, text) => void writes.push(text)}});
 		assert.deepEqual(store.load(), {});

@@ -48,6 +48,8 @@ export type ConsoleState = {
 	/** Main-area scroll: lines from the top (logs: from the bottom). */
 	readonly scroll: number;
 	readonly themeName: string;
+	/** True once the user picked the theme (`:theme`): only a picked theme is remembered, never one NO_COLOR forced. */
+	readonly themePicked?: boolean;
 	readonly running?: string;
 	readonly message?: StatusMessage;
 };
@@ -150,7 +152,7 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
 		case 'toggleReveal':
 			return {...state, reveal: !state.reveal};
 		case 'setTheme':
-			return {...state, themeName: action.name};
+			return {...state, themeName: action.name, themePicked: true};
 		case 'actionStarted':
 			return {...state, running: action.label, message: undefined};
 		case 'actionFinished':

@@ -14,8 +14,8 @@ import type {ConsoleState} from './console-state.js';
 /** What is remembered between two runs of the console. */
 export type ConsoleSession = {readonly theme?: string; readonly panel?: PanelId; readonly sort?: SortId};
 
-/** The remembered part of a state. */
-export const sessionOf = (state: ConsoleState): ConsoleSession => ({theme: state.themeName, panel: state.panel, sort: state.sort});
+/** The remembered part of a state (the theme only once the user picked one). */
+export const sessionOf = (state: ConsoleState): ConsoleSession => ({...(state.themePicked ? {theme: state.themeName} : {}), panel: state.panel, sort: state.sort});
 
 /** The session file: `$XDG_STATE_HOME/deckhand/session.json`, else `~/.local/state/deckhand/session.json`. */
 export function sessionFile(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {

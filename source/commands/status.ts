@@ -31,25 +31,17 @@ import {sampleOnce} from '../engine/stats/once.js';
 import {readDeployHistory, type DeployRecord} from '../engine/deploy/history.js';
 import {UsageError} from '../engine/errors.js';
 import {summariseServices, type ContainerFigures, type ProjectSummary} from '../engine/model/services.js';
+import {formatBytes, formatPercent} from '../engine/text/format.js';
 import {escapeJsonForTerminal, sanitizeName} from '../engine/text/sanitize.js';
 import {displayWidth, padEndToWidth, padStartToWidth} from '../engine/text/width.js';
 import {defineCommand} from './types.js';
 
-/** Human-readable bytes, binary units like `docker stats`. */
-export function formatBytes(bytes: number): string {
-	const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-	let value = bytes;
-	let unit = 0;
-	while (value >= 1024 && unit < units.length - 1) {
-		value /= 1024;
-		unit++;
-	}
-	return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
+/** Sizes as the console prints them (`892K`, `45M`): one formatter for CLI and console. */
+export {formatBytes} from '../engine/text/format.js';
 
 /** The aligned table: one row per service, names sanitised for the terminal. */
 export function formatStatusTable(projects: readonly ProjectSummary[]): string {
-	const header = ['PROJECT', 'SERVICE', 'STATE', 'HEALTH', 'REPLICAS', 'CPU %', 'MEMORY'];
+	const header = ['PROJECT', 'SERVICE', 'STATE', 'HEALTH', 'REPLICAS', 'CPU', 'MEMORY'];
 	const rows = projects.flatMap(project =>
 		project.services.map(service => [
 			project.name === null ? '-' : sanitizeName(project.name, 40),
@@ -57,8 +49,8 @@ export function formatStatusTable(projects: readonly ProjectSummary[]): string {
 			service.state,
 			service.health === 'none' ? '-' : service.health,
 			`${service.replicas.running}/${service.replicas.total}`,
-			service.cpuPercent === null ? '-' : service.cpuPercent.toFixed(1),
-			service.memoryBytes === null ? '-' : formatBytes(service.memoryBytes),
+			formatPercent(service.cpuPercent),
+			formatBytes(service.memoryBytes),
 		]),
 	);
 	if (rows.length === 0) return 'no containers or services';

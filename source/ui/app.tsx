@@ -6,7 +6,7 @@
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import {BottomBar} from './components/bottom-bar.js';
-import {HelpOverlay, helpLines} from './components/help-overlay.js';
+import {HelpOverlay} from './components/help-overlay.js';
 import {LeftColumn} from './components/left-column.js';
 import {MainArea} from './components/main-area.js';
 import {useConsoleView} from './hooks/use-console-view.js';
@@ -17,9 +17,10 @@ import {runCommand, type CommandEffects} from './state/run-command.js';
 import {selectedTarget, targetContainer} from './state/targets.js';
 import type {Theme} from './theme/theme.js';
 import {ThemeContext} from './theme/theme-context.js';
-import {allocateHeights, bottomLines, frameSize, leftWidth, windowStart} from './view/layout.js';
-import {panelIds, panelRows, selectableIndexes, type PanelId, type PanelRow} from './view/rows.js';
+import {allocatePanels, bottomLines, frameSize, leftWidth, windowStart} from './view/layout.js';
+import {cursorIndex, panelIds, panelRows, selectableIndexes, type PanelId, type PanelRow} from './view/rows.js';
 import type {ConsoleSource} from './view/types.js';
+import {sessionOf, type ConsoleSession} from './state/session.js';
 
 /** Props of the console app; effects that leave the app (exec, context) are callbacks. */
 export type AppProps = {
@@ -28,12 +29,18 @@ export type AppProps = {
 	readonly theme: Theme;
 	/** Resolves a theme name (throws UsageError naming the problem). */
 	readonly loadTheme: (name: string) => Theme;
+	/** The theme names `:theme` lists and completes. */
+	readonly themeNames?: () => readonly string[];
 	readonly initialState?: ConsoleState;
 	/** Fixed size (tests); otherwise the terminal's, following resizes. */
 	readonly size?: {columns: number; rows: number};
 	readonly interactive?: boolean;
 	/** How often the view may be re-read from the source. */
 	readonly updateIntervalMs?: number;
+	/** The clock rows read ages (`up 3s`) and crash loops from (tests fix it). */
+	readonly now?: () => number;
+	/** Remembers the session (theme, panel, sort) after it changes; debounced by the caller. */
+	readonly onSessionChange?: (session: ConsoleSession) => void;
 	/** Open a shell in a container; the app is unmounted meanwhile and re-rendered with `state`. */
 	readonly onExec?: (containerId: string, state: ConsoleState) => void;
 	readonly onSwitchContext?: (name: string, state: ConsoleState) => void;
@@ -57,6 +64,13 @@ export function App(props: AppProps) {
 	const [theme, setTheme] = useState(props.theme);
 	const [helpScroll, setHelpScroll] = useState(0);
 	const view = useConsoleView(source, props.updateIntervalMs);
+	const now = props.now ?? Date.now;
+	const {onSessionChange} = props;
+	const session = sessionOf(state);
+	const sessionKey = JSON.stringify(session);
+	useEffect(() => {
+		onSessionChange?.(JSON.parse(sessionKey) as ConsoleSession);
+	}, [sessionKey, onSessionChange]);
 	const {columns, rows: terminalRows} = useTerminalSize(size);
 	const {width, height} = frameSize(columns, terminalRows);
 	const paneHeight = height - bottomLines;
@@ -64,20 +78,30 @@ export function App(props: AppProps) {
 	const mainWidth = width - left - 1;
 
 	const rows = useMemo(
-		() => Object.fromEntries(panelIds.map(id => [id, panelRows(view, id, state.filters[id])])) as Record<PanelId, PanelRow[]>,
-		[view, state.filters],
+		() => Object.fromEntries(panelIds.map(id => [id, panelRows(view, id, state.filters[id], {sort: state.sort, now: now()})])) as Record<PanelId, PanelRow[]>,
+		[view, state.filters, state.sort, now],
 	);
-	const target = selectedTarget(rows[state.panel], state.cursors[state.panel]);
+	// Until the user picks a panel, focus is on the first one that has rows (Services empty
+	// with only standalone containers: Containers). Set during render, so no frame shows the empty one.
+	if (!state.panelChosen && rows[state.panel].length === 0) {
+		const first = panelIds.find(id => rows[id].length > 0);
+		if (first && first !== state.panel) dispatch({type: 'startPanel', panel: first});
+	}
+	// Like the state, keys read the rows of the latest render (a key handled by a handler of
+	// an older render must not move the cursor over rows that have re-sorted since).
+	const rowsRef = useRef(rows);
+	rowsRef.current = rows;
+	const target = selectedTarget(rows[state.panel], state.cursors[state.panel], state.selected[state.panel]);
 
 	// Only containers on screen stream stats (the daemon pays per stream).
 	const visibleIds = useMemo(() => {
 		const counts = Object.fromEntries(panelIds.map(id => [id, rows[id].length])) as Record<PanelId, number>;
-		const heights = allocateHeights(paneHeight, counts, state.panel);
+		const heights = allocatePanels(paneHeight, counts, state.panel);
 		const ids = new Set<string>();
 		for (const id of ['services', 'containers'] as const) {
-			const cursorRow = selectableIndexes(rows[id])[state.cursors[id]] ?? 0;
-			const start = windowStart(rows[id].length, cursorRow, heights[id]);
-			for (const row of rows[id].slice(start, start + heights[id])) {
+			const cursorRow = selectableIndexes(rows[id])[cursorIndex(rows[id], state.cursors[id], state.selected[id])] ?? 0;
+			const start = windowStart(rows[id].length, cursorRow, heights[id].rows);
+			for (const row of rows[id].slice(start, start + heights[id].rows)) {
 				if (row.target?.kind === 'service') ids.add(row.target.containerIds.join(','));
 				if (row.target?.kind === 'container') ids.add(row.target.id);
 			}
@@ -85,7 +109,7 @@ export function App(props: AppProps) {
 		const selected = targetContainer(view, target);
 		if (selected) ids.add(selected);
 		return [...ids].flatMap(entry => entry.split(',')).filter(Boolean).sort().join(',');
-	}, [rows, paneHeight, state.panel, state.cursors, view, target]);
+	}, [rows, paneHeight, state.panel, state.cursors, state.selected, view, target]);
 	useEffect(() => {
 		source.watchStats?.(visibleIds === '' ? [] : visibleIds.split(','));
 	}, [source, visibleIds]);
@@ -99,7 +123,9 @@ export function App(props: AppProps) {
 		dispatch,
 		source,
 		keymap,
-		rows,
+		get rows() {
+			return rowsRef.current;
+		},
 		view,
 		pageSize: Math.max(1, paneHeight - 2),
 		loadTheme: name => {
@@ -112,6 +138,7 @@ export function App(props: AppProps) {
 		quit,
 		openChart: () => (props.onChart ? props.onChart(stateRef.current) : dispatch({type: 'showMessage', message: {text: 'charts are not available here', tone: 'status.error'}})),
 		setHelpScroll,
+		themeNames: props.themeNames,
 	};
 
 	useInput((input, key) => {
@@ -128,19 +155,19 @@ export function App(props: AppProps) {
 		runCommand(stateRef.current, effects, keyName(input, key), input, key);
 	}, {isActive: interactive});
 
-	const hints = state.overlay.kind === 'help' ? `j/k scroll  ? or escape close (${helpLines(keymap, mainWidth).length - 1} commands)` : hintLine(keymap, state.focus);
+	const hints = state.overlay.kind === 'help' ? `j/k scroll  ? or escape close (${keymap.commands.length} commands, then the legend)` : hintLine(keymap, state.focus);
 	return (
 		<ThemeContext.Provider value={theme}>
 			<Box flexDirection="column" width={width} height={height}>
 				<Box flexDirection="row" height={paneHeight}>
-					<LeftColumn view={view} rows={rows} panel={state.panel} focused={state.focus === 'list' && state.overlay.kind !== 'help'} cursors={state.cursors} filters={state.filters} width={left} height={paneHeight} />
+					<LeftColumn view={view} rows={rows} panel={state.panel} focused={state.focus === 'list' && state.overlay.kind !== 'help'} cursors={state.cursors} selected={state.selected} filters={state.filters} sort={state.sort} readOnly={keymap.readOnly} width={left} height={paneHeight} />
 					<Box width={1} height={paneHeight} overflow="hidden">
 						<Text color={theme.colors['border.unfocused']}>{Array.from({length: paneHeight}, () => '│').join('\n')}</Text>
 					</Box>
 					{state.overlay.kind === 'help' ? (
 						<HelpOverlay keymap={keymap} width={mainWidth} height={paneHeight} scroll={helpScroll} />
 					) : (
-						<MainArea source={source} view={view} state={state} target={target} width={mainWidth} height={paneHeight} />
+						<MainArea source={source} view={view} state={state} target={target} width={mainWidth} height={paneHeight} now={now()} />
 					)}
 				</Box>
 				<BottomBar events={view.events} state={state} hints={hints} width={width} interactive={interactive} />

@@ -12,6 +12,7 @@ import {connectEngine, type EngineConnection} from '../docker/client.js';
 import {runOnTerminal} from '../docker/inherited-process.js';
 import {detectEngineMode} from '../engine/mode/engine-mode.js';
 import {ExitCode} from '../engine/errors.js';
+import {sanitizeName} from '../engine/text/sanitize.js';
 import {App} from './app.js';
 import {chartContainerIds} from './chart/chart-series.js';
 import {leaveBySignal, onTerminalGone} from './hang-up.js';
@@ -21,7 +22,8 @@ import {consoleEngine} from './data/console-engine.js';
 import {createLiveSource, type ConsoleEngine} from './data/live-source.js';
 import {buildKeymap} from './keys/keymap.js';
 import {type ConsoleState, initialState} from './state/console-state.js';
-import {builtinThemeDirectory, chooseThemeName, loadTheme} from './theme/theme.js';
+import {createSessionStore, restoreSession, sessionFile} from './state/session.js';
+import {builtinThemeDirectory, chooseThemeName, listThemeNames, loadTheme} from './theme/theme.js';
 import type {ConsoleSource} from './view/types.js';
 
 import type {ConsoleOptions} from './run-console.js';
@@ -42,7 +44,10 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 	const config = existsSync(join(directory, 'config.yaml')) ? (await import('./config/config.js')).loadConfig({env, directory}) : {keys: {}, theme: undefined, directory};
 	const themeSources = {directories: [config.directory, builtinThemeDirectory()]};
 	const themeFor = (name: string) => loadTheme(name, themeSources);
-	let theme = themeFor(chooseThemeName({flag: options.theme, config: config.theme, env}));
+	// The last theme, panel and order picked are remembered (a bad session file is ignored).
+	const sessionStore = createSessionStore({file: sessionFile(env)});
+	const remembered = sessionStore.load();
+	let theme = themeFor(chooseThemeName({flag: options.theme, config: remembered.theme ?? config.theme, env}));
 	const keymap = buildKeymap({overrides: config.keys, readOnly: options.readOnly});
 	let target = {host: options.host, context: options.context};
 	let connection = await connectEngine(target);
@@ -90,7 +95,9 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 					keymap={keymap}
 					theme={theme}
 					loadTheme={name => (theme = themeFor(name))}
-					initialState={state}
+					themeNames={() => listThemeNames(themeSources.directories)}
+					initialState={state ?? restoreSession(initialState(theme.name), remembered)}
+					onSessionChange={session => sessionStore.save({...remembered, ...session})}
 					interactive={Boolean(stdin.isTTY)}
 					onQuit={() => settle({kind: 'quit'})}
 					onExec={(id, current) => {
@@ -134,6 +141,7 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 			}
 		}
 	} finally {
+		sessionStore.flush();
 		source.close();
 		process.off('SIGTERM', onSignal);
 		process.off('SIGHUP', onSignal);
@@ -203,8 +211,10 @@ async function runShell(source: ConsoleSource, id: string, fullScreen: boolean):
 	const command = source.shellCommand?.(id);
 	if (!command) return {text: 'shell is not available for this engine', tone: 'status.error'};
 	const stdout = process.stdout;
+	// People know containers by name; the id is the fallback when the model has none.
+	const name = sanitizeName(source.snapshot().containers.find(container => container.id === id)?.name.replace(/^\//, '') ?? id.slice(0, 12), 80);
 	if (fullScreen) stdout.write(leaveScreen);
-	stdout.write(`deckhand: shell in ${id.slice(0, 12)} (exit to return)\n`);
+	stdout.write(`deckhand: shell in ${name} (exit to return)\n`);
 	releaseStdin();
 	// Ctrl-C in the shell also signals deckhand (same process group): ignore it meanwhile.
 	const interruptListeners = process.listeners('SIGINT');
@@ -214,8 +224,8 @@ async function runShell(source: ConsoleSource, id: string, fullScreen: boolean):
 	try {
 		const result = await runOnTerminal(command.file, command.args, command.env);
 		return result.exitCode === 0 || result.exitCode === 130
-			? {text: `shell in ${id.slice(0, 12)} closed`, tone: 'status.info'}
-			: {text: `shell in ${id.slice(0, 12)} ended with exit ${result.exitCode ?? '?'}${result.failure ? ` (${result.failure})` : ''}`, tone: 'status.error'};
+			? {text: `shell in ${name} closed`, tone: 'status.info'}
+			: {text: `shell in ${name} ended with exit ${result.exitCode ?? '?'}${result.failure ? ` (${result.failure})` : ''}`, tone: 'status.error'};
 	} finally {
 		process.off('SIGINT', ignore);
 		for (const listener of interruptListeners) process.on('SIGINT', listener as NodeJS.SignalsListener);

@@ -97,12 +97,12 @@ describe('deckhand status', () => {
 		assert.equal(
 			table,
 			[
-				'PROJECT  SERVICE      STATE    HEALTH   REPLICAS  CPU %   MEMORY',
-				'shop     web\\x1b[31m  running  healthy  2/2        12.3  5.0 MiB',
-				'-        tool         exited   -        0/1           -        -',
+				'PROJECT  SERVICE      STATE    HEALTH   REPLICAS    CPU  MEMORY',
+				'shop     web\\x1b[31m  running  healthy  2/2       12.3%    5.0M',
+				'-        tool         exited   -        0/1           -       -',
 			].join('\n'),
 		);
 		assert.ok(!table.includes('\u001B'), 'escape sequences from names never reach the terminal');
-		assert.deepEqual([formatBytes(512), formatBytes(1536), formatBytes(3 * 1024 ** 3)], ['512 B', '1.5 KiB', '3.0 GiB']);
+		assert.deepEqual([formatBytes(512), formatBytes(1536), formatBytes(3 * 1024 ** 3)], ['512B', '1.5K', '3.0G']);
 	});
 });

@@ -194,15 +194,17 @@ describe('console --read-only', {skip: hasTmux() ? false : 'tmux is not installe
 		await tmux?.kill();
 	});
 
-	it('ignores r, and help lists no restart', async () => {
+	it('shows a READ-ONLY badge, refuses r saying why, and help lists no restart', async () => {
 		await tmux.waitForScreen(/Services/, {timeoutMs: paintTimeoutMs, message: 'the console never painted'});
+		assert.match(await tmux.capture(), /1 Engine READ-ONLY/, 'no READ-ONLY badge');
 		await tmux.sendKeys('3/');
 		await tmux.sendKeys(name, {literal: true});
 		await tmux.sendKeys('Enter');
 		await tmux.waitForScreen(screen => lineWith(screen, name)?.includes('▸') === true, {message: 'the container was not selected'});
 		const before = await startedAt(name);
-		// Keys are handled in order: once help shows, `r` has been handled too.
-		await tmux.sendKeys('r?');
+		await tmux.sendKeys('r');
+		await tmux.waitForScreen(/read-only: restart is disabled \(started with --read-only\)/, {message: 'r did not say why it is refused'});
+		await tmux.sendKeys('?');
 		// At 200x50 every command in force fits on the help page.
 		const help = await tmux.waitForScreen(screen => screen.includes('Keys (read-only') && screen.includes('Quit'), {message: 'help did not show'});
 		assert.ok(!help.includes('y to confirm'), 'r asked to confirm a restart in read-only mode');

@@ -60,7 +60,7 @@ describe('chart view on a tiny terminal', {skip: hasTmux() ? false : 'tmux is no
 		sessions.push(tmux);
 		await tmux.waitForScreen(screen => screen.includes('charts') && screen.includes('need'), {timeoutMs: 15_000, message: 'no "charts need" notice at 10x3'});
 		await tmux.resize(80, 24);
-		await tmux.waitForScreen(/CPU % by container/, {timeoutMs: 15_000, message: 'the charts were not drawn after growing to 80x24'});
+		await tmux.waitForScreen(/CPU % by (service|container)/, {timeoutMs: 15_000, message: 'the charts were not drawn after growing to 80x24'});
 		await tmux.resize(10, 3);
 		await tmux.waitForScreen(screen => screen.includes('need') && !screen.includes('RangeError'), {timeoutMs: 15_000, message: 'shrinking back did not show the notice'});
 		await tmux.sendKeys('q');

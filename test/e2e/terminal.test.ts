@@ -91,7 +91,7 @@ describe('console chart view', {skip}, () => {
 	it('g opens the blessed-contrib charts full screen; q returns to an intact console', async () => {
 		const tmux = await consoleOnOwnContainer({columns: 120, rows: 40});
 		await tmux.sendKeys('g');
-		await tmux.waitForScreen(screen => screen.includes('CPU % by container') && screen.includes('Memory MiB by container') && !screen.includes('1 Engine'), {timeoutMs: 15_000, message: 'g did not open the charts'});
+		await tmux.waitForScreen(screen => /CPU % by (service|container)/.test(screen) && /Memory MiB by (service|container)/.test(screen) && !screen.includes('1 Engine'), {timeoutMs: 15_000, message: 'g did not open the charts'});
 		await tmux.sendKeys('q');
 		await tmux.waitForScreen(screen => cleanFrame(screen, 40) === undefined, {timeoutMs: 15_000, message: 'the console did not come back whole from the charts'});
 		// Keys reach the console again (stdin was handed back).

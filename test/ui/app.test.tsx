@@ -222,13 +222,15 @@ describe('actions', () => {
 		const app = renderApp({keymap: {readOnly: true}, rows: 50});
 		await app.waitFor(text => text.includes('api'));
 		assert.ok(!app.frame().includes('r restart'));
+		assert.ok(app.frame().includes('1 Engine READ-ONLY'), 'no READ-ONLY badge');
 		await app.press('r');
+		await app.waitFor(text => text.includes('read-only: restart is disabled (started with --read-only)'));
 		await app.press('?');
-		const help = await app.waitFor(text => text.includes('read-only'));
+		const help = await app.waitFor(text => text.includes('Keys (read-only'));
 		assert.ok(!help.includes('Restart'));
 		assert.ok(!help.includes('Stop the selected'));
 		await app.press('?', ':', ...'restart api', keys.enter);
-		await app.waitFor(text => text.includes('restart is not available in read-only mode'));
+		await app.waitFor(text => text.includes('read-only: restart is disabled (started with --read-only)') && !text.includes('Keys (read-only'));
 		assert.deepEqual(app.source.calls.filter(call => /^(restart|stop|start)/.test(call)), []);
 	});
 });

@@ -1,6 +1,6 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {chartContainerIds, chartSeries} from '../../source/ui/chart/chart-series.js';
+import {chartContainerIds, chartSeries, chartSubject, chartWatchIds} from '../../source/ui/chart/chart-series.js';
 import type {StatsSample} from '../../source/ui/view/types.js';
 import {demoView} from './fake-source.js';
 
@@ -18,5 +18,17 @@ describe('chart view data', () => {
 
 	it('watches the containers of every service and running standalone ones', () => {
 		assert.deepEqual(chartContainerIds(demoView()), ['aaa111', 'bbb222', 'ccc333', 'ddd444']);
+	});
+
+	it('says what it lists: services, containers, or both', () => {
+		const view = demoView();
+		assert.equal(chartSubject(view), 'service and container');
+		assert.equal(chartSubject({...view, services: []}), 'container');
+		assert.equal(chartSubject({...view, containers: view.containers.filter(container => container.service)}), 'service');
+	});
+
+	it('watches nothing new (keeping the seeded history) until the model has listed containers', () => {
+		assert.equal(chartWatchIds({...demoView(), services: [], containers: []}), undefined);
+		assert.deepEqual(chartWatchIds(demoView()), ['aaa111', 'bbb222', 'ccc333', 'ddd444']);
 	});
 });

@@ -84,8 +84,10 @@ describe('reload, deploy, rollback and scale keys', () => {
 	it('--read-only has none of them: keys do nothing, help does not list them', async () => {
 		const app = renderApp({keymap: {readOnly: true}, rows: 50});
 		await app.waitFor(text => text.includes('api'));
-		await app.press('h', 'b', 'd', '+', '-', '?');
-		const help = await app.waitFor(text => text.includes('read-only'));
+		await app.press('h', 'b', 'd', '+', '-');
+		await app.waitFor(text => text.includes('read-only: scale down is disabled (started with --read-only)'));
+		await app.press('?');
+		const help = await app.waitFor(text => text.includes('Keys (read-only'));
 		for (const text of ['Hot-reload', 'Deploy an app', 'Roll the selected', 'Add a replica', 'Remove a replica']) assert.ok(!help.includes(text), `help lists "${text}"`);
 		assert.deepEqual(app.source.calls.filter(call => /^(reload|deploy|rollback|scale)/.test(call)), []);
 	});

@@ -11,6 +11,9 @@ import {monochromeTheme} from '../../source/ui/theme/theme-context.js';
 import type {Theme} from '../../source/ui/theme/theme.js';
 import {UsageError} from '../../source/engine/errors.js';
 import {fakeSource, type FakeSource} from './fake-source.js';
+import {initialState} from '../../source/ui/state/console-state.js';
+import type {ConsoleSession} from '../../source/ui/state/session.js';
+import type {SortId} from '../../source/ui/view/problems.js';
 
 /** Key escape sequences as a terminal sends them. */
 export const keys = {up: '\u001b[A', down: '\u001b[B', enter: '\r', escape: '\u001b', tab: '\t', backspace: '\u007f'} as const;
@@ -30,7 +33,7 @@ export async function waitForFrame(lastFrame: () => string | undefined, predicat
 }
 
 /** Renders the app with a fake source; returns the ink-testing-library instance plus helpers. */
-export function renderApp(options: {source?: FakeSource; keymap?: KeymapOptions; columns?: number; rows?: number; onExec?: (id: string) => void; onChart?: () => void; themes?: Record<string, Theme>} = {}) {
+export function renderApp(options: {source?: FakeSource; keymap?: KeymapOptions; columns?: number; rows?: number; onExec?: (id: string) => void; onChart?: () => void; themes?: Record<string, Theme>; sort?: SortId; now?: () => number; onSessionChange?: (session: ConsoleSession) => void} = {}) {
 	const source = options.source ?? fakeSource();
 	const keymap = buildKeymap(options.keymap);
 	const quits: number[] = [];
@@ -44,6 +47,11 @@ export function renderApp(options: {source?: FakeSource; keymap?: KeymapOptions;
 				if (!theme) throw new UsageError(`theme "${name}" not found`);
 				return theme;
 			}}
+			// The demo reads alphabetically (api, db, worker) unless a test asks for another order;
+			// the console's default order (problems first) has its own tests.
+			initialState={{...initialState('monochrome'), sort: options.sort ?? 'name'}}
+			now={options.now}
+			onSessionChange={options.onSessionChange}
 			size={{columns: options.columns ?? 100, rows: options.rows ?? 24}}
 			updateIntervalMs={0}
 			onExec={options.onExec}

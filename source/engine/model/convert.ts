@@ -42,7 +42,8 @@ export type ListedContainer = {
 /** A container from the list endpoint (no start time there: null until inspected). */
 export function containerFromList(entry: ListedContainer): ContainerModel {
 	const labels = entry.Labels ?? {};
-	const exit = /^Exited \((-?\d+)\)/.exec(entry.Status);
+	// `Exited (1) 5 seconds ago`, and for a crash loop between runs `Restarting (1) 2 seconds ago`.
+	const exit = /^(?:Exited|Restarting) \((-?\d+)\)/.exec(entry.Status);
 	return {
 		id: entry.Id,
 		name: (entry.Names?.[0] ?? entry.Id.slice(0, 12)).replace(/^\//, ''),
@@ -54,7 +55,11 @@ export function containerFromList(entry: ListedContainer): ContainerModel {
 		...projectAndService(labels),
 		createdAt: entry.Created * 1000,
 		startedAt: null,
-		exitCode: exit ? Number(exit[1]) : null,
+		exitCode: exit && entry.State !== 'restarting' ? Number(exit[1]) : null,
+		lastExitCode: exit ? Number(exit[1]) : null,
+		finishedAt: null,
+		recentDies: [],
+		// No restart count or CPU limit in a listing: inspect (or what was known) gives them.
 	};
 }
 
@@ -63,9 +68,18 @@ export type InspectedContainer = {
 	readonly Id: string;
 	readonly Name: string;
 	readonly Created: string;
+	readonly RestartCount?: number;
 	readonly Config: {readonly Image: string; readonly Labels?: Record<string, string> | null; readonly Healthcheck?: {readonly Test?: readonly string[] | null} | null};
-	readonly State: {readonly Status: string; readonly StartedAt?: string; readonly ExitCode?: number; readonly Health?: {readonly Status?: string} | null};
+	readonly HostConfig?: {readonly NanoCpus?: number; readonly CpuQuota?: number; readonly CpuPeriod?: number} | null;
+	readonly State: {readonly Status: string; readonly StartedAt?: string; readonly FinishedAt?: string; readonly ExitCode?: number; readonly Health?: {readonly Status?: string} | null};
 };
+
+/** The CPU limit in CPUs from `--cpus` (NanoCpus) or a CFS quota, null when unlimited. */
+export function cpuLimitOf(host: InspectedContainer['HostConfig']): number | null {
+	if (host?.NanoCpus && host.NanoCpus > 0) return host.NanoCpus / 1e9;
+	if (host?.CpuQuota && host.CpuQuota > 0) return host.CpuQuota / (host.CpuPeriod && host.CpuPeriod > 0 ? host.CpuPeriod : 100_000);
+	return null;
+}
 
 const time = (iso: string | undefined): number | null => {
 	if (!iso || iso.startsWith('0001-')) return null;
@@ -90,6 +104,13 @@ export function containerFromInspect(info: InspectedContainer): ContainerModel {
 		createdAt: time(info.Created) ?? 0,
 		startedAt: time(info.State.StartedAt),
 		exitCode: state === 'exited' || state === 'dead' ? (info.State.ExitCode ?? null) : null,
+		// Docker zeroes ExitCode when a container starts: a running container's last exit is
+		// unknown here (the reducer keeps the one its die event carried).
+		lastExitCode: state === 'running' || state === 'paused' ? null : (info.State.ExitCode ?? null),
+		finishedAt: time(info.State.FinishedAt),
+		restartCount: info.RestartCount ?? 0,
+		recentDies: [],
+		cpuLimit: cpuLimitOf(info.HostConfig),
 	};
 }
 

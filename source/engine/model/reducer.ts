@@ -3,6 +3,7 @@
  * same object when an event changes nothing, so callers detect changes by identity.
  */
 import {projectAndService} from './convert.js';
+import {recordDie} from './crash-loop.js';
 import type {ContainerModel, DockerEvent, Health, ModelEvent, ModelState, SwarmTaskModel} from './types.js';
 
 /** Event attributes that are not container labels. */
@@ -24,6 +25,11 @@ function containerFromEvent(event: DockerEvent): ContainerModel {
 		createdAt: event.time,
 		startedAt: null,
 		exitCode: null,
+		lastExitCode: null,
+		finishedAt: null,
+		restartCount: 0,
+		recentDies: [],
+		cpuLimit: null,
 	};
 }
 
@@ -49,8 +55,9 @@ function nextContainer(current: ContainerModel, event: DockerEvent): ContainerMo
 		return {...current, state: 'running', startedAt: event.time, exitCode: null, health: current.healthcheck || current.health !== 'none' ? 'starting' : 'none'};
 	}
 	if (action === 'die') {
-		const code = Number(event.attributes.exitCode);
-		return {...current, state: 'exited', exitCode: Number.isFinite(code) ? code : current.exitCode};
+		const code = event.attributes.exitCode === undefined ? Number.NaN : Number(event.attributes.exitCode);
+		const exitCode = Number.isFinite(code) ? code : current.exitCode;
+		return {...current, state: 'exited', exitCode, lastExitCode: exitCode ?? current.lastExitCode ?? null, finishedAt: event.time, recentDies: recordDie(current.recentDies, event.time)};
 	}
 	if (action === 'stop') return current.state === 'running' || current.state === 'paused' || current.state === 'restarting' ? {...current, state: 'exited'} : undefined;
 	if (action === 'pause') return {...current, state: 'paused'};
@@ -74,13 +81,36 @@ function applyContainerEvent(state: ModelState, event: DockerEvent): ModelState 
 	return known ? state : withContainer(state, base);
 }
 
+/**
+ * Inspect facts over what events said, except what only events know: the die times, and the
+ * last exit code and time while inspect cannot tell them (Docker zeroes them on start).
+ */
+function mergeFacts(known: ContainerModel, facts: ContainerModel): ContainerModel {
+	const finishedAt = Math.max(facts.finishedAt ?? 0, known.finishedAt ?? 0) || null;
+	const merged: ContainerModel = {...facts, lastExitCode: facts.lastExitCode ?? known.lastExitCode ?? null, finishedAt, recentDies: known.recentDies ?? []};
+	// A listing knows neither; keep what inspect said before.
+	if (facts.restartCount === undefined && known.restartCount !== undefined) return {...merged, restartCount: known.restartCount, cpuLimit: known.cpuLimit ?? null};
+	return merged;
+}
+
+/** A resync's listing, with the event-only history of containers that are still there. */
+function keepHistory(before: ModelState, after: ModelState): ModelState {
+	const carried = Object.values(after.containers).filter(container => before.containers[container.id]);
+	if (carried.length === 0) return after;
+	const containers = {...after.containers};
+	for (const container of carried) containers[container.id] = mergeFacts(before.containers[container.id]!, container);
+	return {...after, containers};
+}
+
 /** Applies one event or fact to the model. */
 export function applyEvent(state: ModelState, modelEvent: ModelEvent): ModelState {
 	switch (modelEvent.kind) {
 		case 'resync':
-			return modelEvent.state;
-		case 'container-facts':
-			return withContainer(state, modelEvent.container);
+			return keepHistory(state, modelEvent.state);
+		case 'container-facts': {
+			const known = state.containers[modelEvent.container.id];
+			return withContainer(state, known ? mergeFacts(known, modelEvent.container) : modelEvent.container);
+		}
 		case 'container-gone':
 			return state.containers[modelEvent.id] ? {...state, containers: withoutKey(state.containers, modelEvent.id)} : state;
 		case 'service-facts': {

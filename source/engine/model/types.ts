@@ -33,6 +33,20 @@ export type ContainerModel = {
 	/** Epoch ms of the last start, null when never started or unknown. */
 	readonly startedAt: number | null;
 	readonly exitCode: number | null;
+	/**
+	 * The exit code of the last run, kept across restarts (a crash-looping container is
+	 * running again but its last exit still matters). Null when it never exited while watched
+	 * and inspect could not tell. Absent in models built before this field existed.
+	 */
+	readonly lastExitCode?: number | null;
+	/** Epoch ms of the last exit, null when unknown. */
+	readonly finishedAt?: number | null;
+	/** Docker's RestartCount (restarts by the restart policy since the last manual start). */
+	readonly restartCount?: number;
+	/** Epoch ms of the die events seen recently, oldest first (bounded; crash-loop.ts). */
+	readonly recentDies?: readonly number[];
+	/** The CPU limit in CPUs (`--cpus`, or quota/period), null when unlimited. */
+	readonly cpuLimit?: number | null;
 };
 
 /** A Swarm service. */

@@ -10,7 +10,7 @@ import {createConnection} from '../../docker/client.js';
 import {consoleEngine} from '../data/console-engine.js';
 import {createLiveSource} from '../data/live-source.js';
 import type {StatsSample} from '../view/types.js';
-import {chartContainerIds} from './chart-series.js';
+import {chartWatchIds} from './chart-series.js';
 import {showChartView} from './chart-view.js';
 
 const [host, seedFile, color] = process.argv.slice(2);
@@ -22,7 +22,11 @@ try {
 }
 const source = createLiveSource(consoleEngine(createConnection({host})), {statsIntervalMs: 1000, seedHistory});
 source.watchStats?.(Object.keys(seedHistory));
-const unsubscribe = source.subscribe(() => source.watchStats?.(chartContainerIds(source.snapshot())));
+// Until the model has listed the containers, keep watching the seeded ones (their history stays).
+const unsubscribe = source.subscribe(() => {
+	const ids = chartWatchIds(source.snapshot());
+	if (ids) source.watchStats?.(ids);
+});
 try {
 	await showChartView({source, stdin: process.stdin, stdout: process.stdout, color: color !== '0'});
 } finally {

@@ -12,6 +12,22 @@ export type ChartSeries = {readonly title: string; readonly x: string[]; readonl
 export const chartContainerIds = (view: ConsoleView, limit = 40): string[] =>
 	[...view.services.flatMap(service => service.containerIds), ...view.containers.filter(container => !container.service && container.state === 'running').map(container => container.id)].slice(0, limit);
 
+/** What the chart lists, for its titles: `service`, `container`, or `service and container`. */
+export function chartSubject(view: ConsoleView): string {
+	const services = view.services.length > 0;
+	const containers = view.containers.some(container => !container.service && container.state === 'running');
+	return services && containers ? 'service and container' : containers ? 'container' : 'service';
+}
+
+/**
+ * The ids to stream stats for, or undefined while the model has not listed anything yet:
+ * watching nothing would drop the history the chart was seeded with.
+ */
+export const chartWatchIds = (view: ConsoleView): string[] | undefined => {
+	const ids = chartContainerIds(view);
+	return ids.length > 0 ? ids : undefined;
+};
+
 /**
  * CPU % and memory MiB series for up to `maxSeries` services, summed over their containers
  * per sample slot (aligned from the newest sample backwards), x labels as seconds ago.

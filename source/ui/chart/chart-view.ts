@@ -4,7 +4,7 @@
  * (chart-process.ts), so blessed owns the terminal alone while it is shown.
  */
 import type {ConsoleSource} from '../view/types.js';
-import {chartContainerIds, chartSeries} from './chart-series.js';
+import {chartSeries, chartSubject, chartWatchIds} from './chart-series.js';
 
 const seriesColors = ['cyan', 'magenta', 'yellow', 'green', 'blue', 'red'];
 
@@ -14,7 +14,7 @@ export const minimumSize = {columns: 30, rows: 10} as const;
 /** True when a terminal of this size can show the charts. */
 export const chartsFit = (columns: number, rows: number): boolean => columns >= minimumSize.columns && rows >= minimumSize.rows;
 
-type ChartWidget = {hidden: boolean; setData(data: unknown): void};
+type ChartWidget = {hidden: boolean; setData(data: unknown): void; setLabel?(label: string): void};
 
 /** Options of the chart view. */
 export type ChartViewOptions = {
@@ -51,8 +51,8 @@ export async function showChartView(options: ChartViewOptions): Promise<void> {
 		if (fits && !charts) {
 			const grid = new contrib.grid({rows: 12, cols: 12, screen});
 			charts = {
-				cpu: grid.set(0, 0, 6, 12, contrib.line, lineOptions(' CPU % by container (q, esc or g returns) ')) as ChartWidget,
-				memory: grid.set(6, 0, 6, 12, contrib.line, lineOptions(' Memory MiB by container ')) as ChartWidget,
+				cpu: grid.set(0, 0, 6, 12, contrib.line, lineOptions(' CPU % (q, esc or g returns) ')) as ChartWidget,
+				memory: grid.set(6, 0, 6, 12, contrib.line, lineOptions(' Memory MiB ')) as ChartWidget,
 			};
 		}
 		if (charts) {
@@ -61,7 +61,11 @@ export async function showChartView(options: ChartViewOptions): Promise<void> {
 		}
 		if (fits && charts) {
 			const view = source.snapshot();
-			source.watchStats?.(chartContainerIds(view));
+			const ids = chartWatchIds(view);
+			if (ids) source.watchStats?.(ids);
+			const subject = chartSubject(view);
+			charts.cpu.setLabel?.(` CPU % by ${subject} (q, esc or g returns) `);
+			charts.memory.setLabel?.(` Memory MiB by ${subject} `);
 			const data = chartSeries(view, id => source.statsHistory?.(id) ?? []);
 			const empty = [{title: 'waiting', x: ['0'], y: [0]}];
 			charts.cpu.setData(data.cpu.length > 0 ? paint(data.cpu, 0) : empty);

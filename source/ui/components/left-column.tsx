@@ -7,8 +7,9 @@ import {Box} from 'ink';
 import {sanitizeName} from '../../engine/text/sanitize.js';
 import {useColor} from '../theme/theme-context.js';
 import {fit} from '../view/format.js';
-import {allocateHeights, windowStart} from '../view/layout.js';
-import {formatRow, panelIds, panelTitles, selectableIndexes, type PanelId, type PanelRow} from '../view/rows.js';
+import {allocatePanels, windowStart} from '../view/layout.js';
+import type {SortId} from '../view/problems.js';
+import {columnLayout, cursorIndex, formatHeader, formatRow, panelIds, panelTitles, selectableIndexes, type PanelId, type PanelRow} from '../view/rows.js';
 import type {ConsoleView} from '../view/types.js';
 import {Row} from './row.js';
 
@@ -19,7 +20,11 @@ export type LeftColumnProps = {
 	readonly panel: PanelId;
 	readonly focused: boolean;
 	readonly cursors: Readonly<Record<PanelId, number>>;
+	readonly selected: Readonly<Record<PanelId, string | undefined>>;
 	readonly filters: Readonly<Record<PanelId, string>>;
+	readonly sort: SortId;
+	/** Shown as a badge on the first title line, always visible. */
+	readonly readOnly: boolean;
 	readonly width: number;
 	readonly height: number;
 };
@@ -33,23 +38,38 @@ export function titleLine(title: string, rule: string, width: number): string {
 	return [...text].length >= width ? fit(text, width) : text + rule.repeat(width - [...text].length);
 }
 
-function LeftColumnView({view, rows, panel, focused, cursors, filters, width, height}: LeftColumnProps) {
+/** The badge the Engine title carries under --read-only. */
+export const readOnlyBadge = 'READ-ONLY';
+
+/** A panel's title text: number, name, row count (`7 hidden` when none fit), sort, filter. */
+export function panelTitle(id: PanelId, selectable: number, options: {readonly hiddenAll: boolean; readonly sort: SortId; readonly filter: string; readonly readOnly: boolean}): string {
+	const index = panelIds.indexOf(id) + 1;
+	if (id === 'engine') return `${index} ${panelTitles[id]}${options.readOnly ? ` ${readOnlyBadge}` : ''}`;
+	const count = options.hiddenAll ? ` (${selectable} hidden)` : ` (${selectable})`;
+	const sort = id === 'services' || id === 'containers' ? ` ↓${options.sort}` : '';
+	const filter = options.filter ? ` /${sanitizeName(options.filter, 20)}` : '';
+	return `${index} ${panelTitles[id]}${count}${filter}${sort}`;
+}
+
+function LeftColumnView({view, rows, panel, focused, cursors, selected, filters, sort, readOnly, width, height}: LeftColumnProps) {
 	const color = useColor();
 	const counts = Object.fromEntries(panelIds.map(id => [id, rows[id].length])) as Record<PanelId, number>;
-	const heights = allocateHeights(height, counts, panel);
+	const heights = allocatePanels(height, counts, panel);
 	const lines: ReactElement[] = [];
-	for (const [index, id] of panelIds.entries()) {
+	for (const id of panelIds) {
 		const active = id === panel;
 		const all = rows[id];
 		const selectable = selectableIndexes(all).length;
-		const filter = filters[id] ? ` /${sanitizeName(filters[id], 20)}` : '';
-		const count = id === 'engine' ? '' : ` (${selectable})`;
+		const space = id === 'engine' ? undefined : heights[id];
+		const title = titleLine(panelTitle(id, selectable, {hiddenAll: Boolean(space && space.hidden > 0 && space.rows === 0 && !space.more && selectable > 0), sort, filter: filters[id], readOnly}), active ? '━' : '─', width);
+		const badge = id === 'engine' && readOnly ? title.indexOf(readOnlyBadge) : -1;
 		lines.push(
 			<Row
 				key={`title:${id}`}
-				text={titleLine(`${index + 1} ${panelTitles[id]}${count}${filter}`, active ? '━' : '─', width)}
+				text={title}
 				color={color(active ? 'border.focused' : 'border.unfocused')}
 				bold={active}
+				accent={badge >= 0 ? {start: badge, length: readOnlyBadge.length, color: color('status.warning')} : undefined}
 			/>,
 		);
 		if (id === 'engine') {
@@ -64,23 +84,25 @@ function LeftColumnView({view, rows, panel, focused, cursors, filters, width, he
 			}
 			continue;
 		}
-		const visible = heights[id];
-		if (visible === 0) continue;
-		const cursorRow = selectableIndexes(all)[Math.min(cursors[id], Math.max(0, selectable - 1))] ?? -1;
+		const {rows: visible, header, hidden, more} = space!;
+		const layout = columnLayout(id, width);
+		if (header) lines.push(<Row key={`header:${id}`} text={formatHeader(layout, width)} color={color('text.muted')} />);
+		const cursorRow = selectable > 0 ? selectableIndexes(all)[cursorIndex(all, cursors[id], selected[id])]! : -1;
 		const start = windowStart(all.length, cursorRow, visible);
 		for (const [offset, row] of all.slice(start, start + visible).entries()) {
-			const selected = active && start + offset === cursorRow;
+			const isSelected = active && start + offset === cursorRow;
 			lines.push(
 				<Row
 					key={row.key}
-					text={formatRow(row, width, selected)}
+					text={formatRow(row, width, isSelected, layout)}
 					color={color(row.heading ? 'text.title' : 'text.primary')}
-					inverse={selected && focused}
-					bold={selected}
+					inverse={isSelected && focused}
+					bold={isSelected}
 					accent={row.heading ? undefined : {start: row.target?.kind === 'service' ? 2 : 1, length: 1, color: color(row.tone)}}
 				/>,
 			);
 		}
+		if (more) lines.push(<Row key={`more:${id}`} text={fit(`  +${hidden} more`, width)} color={color('text.muted')} />);
 	}
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">

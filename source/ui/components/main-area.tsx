@@ -4,16 +4,18 @@
  */
 import {useMemo, useRef} from 'react';
 import {Box} from 'ink';
-import {sanitizeName} from '../../engine/text/sanitize.js';
+import {sanitizeName, sanitizeText} from '../../engine/text/sanitize.js';
 import {useLogs} from '../hooks/use-logs.js';
 import {usePolled} from '../hooks/use-polled.js';
 import {type ConsoleState, tabIds, tabTitles} from '../state/console-state.js';
 import {healthLines, inspectLines, logLines, statsLines, topLines, type TabLine} from '../tabs/tab-lines.js';
 import {useColor} from '../theme/theme-context.js';
-import {fit} from '../view/format.js';
+import type {ThemeToken} from '../theme/theme.js';
+import {describeCpu, fit} from '../view/format.js';
+import {crashLine, problemRank} from '../view/problems.js';
 import type {RowTarget} from '../view/rows.js';
 import {targetContainer} from '../state/targets.js';
-import type {ConsoleSource, ConsoleView} from '../view/types.js';
+import type {ConsoleSource, ConsoleView, ContainerView} from '../view/types.js';
 import {Row} from './row.js';
 
 /** Props of the main area. */
@@ -24,12 +26,21 @@ export type MainAreaProps = {
 	readonly target?: RowTarget;
 	readonly width: number;
 	readonly height: number;
+	/** The clock ages are read from. */
+	readonly now: number;
 };
+
+/** The main pane's status line for a container: crash loop, restarts, exit, uptime, CPU against its limit. */
+export function containerStatusLine(container: ContainerView, now: number): {text: string; tone: ThemeToken} {
+	const cpu = container.cpuLimit ? ` · cpu ${describeCpu(container.cpuPercent, container.cpuLimit)}` : '';
+	const problem = container.crashLooping || problemRank(container) <= 2;
+	return {text: `${crashLine(container, now)}${cpu}`, tone: problem ? 'status.error' : 'text.muted'};
+}
 
 const intervals = {health: 2000, top: 3000, inspect: 0} as const;
 
 /** The main area for the current selection and tab. */
-export function MainArea({source, view, state, target, width, height}: MainAreaProps) {
+export function MainArea({source, view, state, target, width, height, now}: MainAreaProps) {
 	const color = useColor();
 	const id = targetContainer(view, target);
 	const tab = state.tab;
@@ -46,7 +57,10 @@ export function MainArea({source, view, state, target, width, height}: MainAreaP
 	const top = usePolled(source.top, id, tab === 'top', intervals.top);
 	const frozen = useRef<number | undefined>(undefined);
 	frozen.current = state.logs.follow ? undefined : (frozen.current ?? logs.length);
-	const contentHeight = Math.max(0, height - 2);
+	const container = id ? view.containers.find(entry => entry.id === id) : undefined;
+	// The selected container's restarts, last exit and uptime (and CPU against its limit).
+	const status = container && target?.kind !== 'resource' && state.panel !== 'engine' ? containerStatusLine(container, now) : undefined;
+	const contentHeight = Math.max(0, height - 2 - (status ? 1 : 0));
 
 	const content = useMemo((): {lines: TabLine[]; fromBottom: boolean; matches?: number[]} => {
 		const note = (text: string): {lines: TabLine[]; fromBottom: boolean} => ({lines: [{text: fit(text, width), tone: 'text.muted'}], fromBottom: false});
@@ -82,6 +96,18 @@ export function MainArea({source, view, state, target, width, height}: MainAreaP
 		}
 	}, [target, id, tab, logs, details, top, width, state.logs, state.reveal, state.panel, view, source]);
 
+	if (state.eventsPane) {
+		const events = view.events.length > 0 ? view.events.map(event => ({text: fit(sanitizeText(event, {maxLength: width * 2}), width), tone: 'text.primary' as const})) : [{text: fit('no events yet', width), tone: 'text.muted' as const}];
+		return (
+			<Box flexDirection="column" width={width} height={height} overflow="hidden">
+				<Row text={fit(`Events (newest last; E returns to ${tabTitles[tab]})`, width)} color={color('text.title')} bold />
+				{events.slice(-Math.max(0, height - 1)).map((line, index) => (
+					<Row key={index} text={line.text} color={color(line.tone)} />
+				))}
+			</Box>
+		);
+	}
+
 	let lines = content.lines;
 	if (content.fromBottom) {
 		// Searching: bring match number `match` (0 = newest, n goes older) into the middle.
@@ -100,6 +126,7 @@ export function MainArea({source, view, state, target, width, height}: MainAreaP
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Row text={fit(tabBar, width)} color={color(state.focus === 'main' ? 'border.focused' : 'text.title')} bold />
 			<Row text={fit(title, width)} color={color('text.muted')} />
+			{status ? <Row text={fit(status.text, width)} color={color(status.tone)} bold={status.tone === 'status.error'} /> : null}
 			{lines.map((line, index) => (
 				<Row key={index} text={line.text} color={color(line.tone)} bold={line.bold} />
 			))}

@@ -4,7 +4,8 @@
  */
 import {Label} from '../../engine/labels.js';
 import {worstHealth} from '../../engine/model/services.js';
-import type {ContainerView, Health, ServiceView} from '../view/types.js';
+import {problemRank} from '../view/problems.js';
+import type {ContainerView, ServiceView} from '../view/types.js';
 
 const stateRank = (state: string) => (state === 'running' ? 0 : state === 'restarting' ? 2 : state === 'paused' ? 1 : 3);
 
@@ -45,6 +46,8 @@ export function groupServices(containers: readonly ContainerView[], isSwarmTask:
 			state: shown.map(member => member.state).sort((a, b) => stateRank(a) - stateRank(b))[0] ?? 'exited',
 			cpuPercent: sum(member => member.cpuPercent),
 			memoryBytes: sum(member => member.memoryBytes),
+			// The row shows the replica that needs a human most (its restarts, exit, uptime).
+			worst: [...shown].sort((a, b) => problemRank(a) - problemRank(b))[0],
 		};
 	});
 }

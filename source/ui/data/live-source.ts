@@ -13,6 +13,7 @@ import {followLogs as followEngineLogs, logCapabilities} from '../../engine/logs
 import {readEngineFacts} from '../../engine/mode/engine-mode.js';
 import type {EnginePorts} from '../../engine/ports/index.js';
 import {createEngineStatsHub} from '../../engine/stats/engine-hub.js';
+import {isCrashLooping} from '../../engine/model/crash-loop.js';
 import type {DockerEvent, ModelState} from '../../engine/model/types.js';
 import type {StatsUpdate} from '../../engine/stats/hub.js';
 import type {ConnectionView, ConsoleSource, ConsoleView, ContainerView, LogLine, ServiceView, StatsSample} from '../view/types.js';
@@ -40,17 +41,23 @@ export type LiveSourceOptions = {
 	readonly seedHistory?: Readonly<Record<string, readonly StatsSample[]>>;
 };
 
-/** Containers and services as the console shows them, from the engine model (pure). */
-export function containersFromModel(state: ModelState, lastSample: (id: string) => StatsSample | undefined = () => undefined): {containers: ContainerView[]; services: ServiceView[]} {
+/**
+ * Containers and services as the console shows them, from the engine model (pure). CPU shows
+ * from a container's second sample on: the first has no previous reading to measure against.
+ */
+export function containersFromModel(state: ModelState, samples: (id: string) => readonly StatsSample[] = () => [], now = Date.now()): {containers: ContainerView[]; services: ServiceView[]} {
 	const models = Object.values(state.containers);
 	const containers: ContainerView[] = models.map(model => {
 		const membership = serviceOf(model.labels);
-		const last = lastSample(model.id);
+		const history = samples(model.id);
+		const last = history.at(-1);
 		const running = model.state === 'running';
 		return {
 			id: model.id, name: model.name, image: model.image, state: model.state, health: model.health,
 			project: membership?.project, service: membership?.service,
-			cpuPercent: running ? last?.cpuPercent : undefined, memoryBytes: running ? last?.memoryBytes : undefined,
+			cpuPercent: running && history.length > 1 ? last?.cpuPercent : undefined, memoryBytes: running ? last?.memoryBytes : undefined,
+			restartCount: model.restartCount ?? 0, lastExitCode: model.lastExitCode ?? model.exitCode, startedAtMs: model.startedAt, finishedAtMs: model.finishedAt ?? null,
+			crashLooping: isCrashLooping(model, now), cpuLimit: model.cpuLimit ?? null,
 		};
 	});
 	const swarmTasks = new Set(models.filter(model => model.labels[Label.swarmTaskId]).map(model => model.id));
@@ -61,7 +68,8 @@ export function containersFromModel(state: ModelState, lastSample: (id: string) 
 export function eventLine(event: DockerEvent): string | undefined {
 	// Healthchecks run as execs: exec_create/start/die every interval for every checked
 	// container. They change nothing the console shows (health_status does).
-	if (event.action.startsWith('exec_')) return undefined;
+	// `top` is the console's own Top tab asking; neither is news to the person watching.
+	if (event.action.startsWith('exec_') || event.action === 'top') return undefined;
 	return `${new Date(event.time || Date.now()).toISOString().slice(11, 19)} ${event.type} ${event.action} ${event.attributes.name || event.id.slice(0, 12)}`;
 }
 
@@ -134,7 +142,7 @@ export function createLiveSource(connection: ConsoleEngine, options: LiveSourceO
 	const current = (): ConsoleView => {
 		if (rowsStale) {
 			rowsStale = false;
-			view = {...view, ...containersFromModel(live.current().state, id => history.get(id)?.at(-1))};
+			view = {...view, ...containersFromModel(live.current().state, id => history.get(id) ?? [])};
 		}
 		return view;
 	};

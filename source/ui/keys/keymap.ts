@@ -10,6 +10,8 @@ import {type CommandScope, type CommandSpec, defaultCommands, isValidKey} from '
 export type Keymap = {
 	readonly commands: readonly CommandSpec[];
 	readonly readOnly: boolean;
+	/** Commands --read-only removed, kept so their keys can say why they do nothing. */
+	readonly refused?: readonly CommandSpec[];
 };
 
 /** User overrides: command id → keys (replacing the defaults for that command). */
@@ -38,12 +40,24 @@ export function buildKeymap(options: KeymapOptions = {}): Keymap {
 			if (typeof key !== 'string' || !isValidKey(key)) throw new UsageError(`keys.${id}: "${String(key)}" is not a key (use a character, ctrl-x, or one of up, down, enter, escape, tab, shift-tab, pageup, pagedown, home, end, space)`);
 		}
 	}
-	const commands = base
-		.map(command => (overrides[command.id] ? {...command, keys: [...overrides[command.id]!]} : command))
-		.filter(command => !(options.readOnly && (command.dangerous || command.mutating)));
-	assertNoConflicts(commands);
-	return {commands, readOnly: options.readOnly ?? false};
+	const all = base.map(command => (overrides[command.id] ? {...command, keys: [...overrides[command.id]!]} : command));
+	const removed = (command: CommandSpec) => Boolean(options.readOnly && (command.dangerous || command.mutating));
+	const commands = all.filter(command => !removed(command));
+	assertNoConflicts(all);
+	return {commands, readOnly: options.readOnly ?? false, refused: all.filter(removed)};
 }
+
+/** A command's short name for messages: its hint, else its id's last part in words (`scale up`). */
+export const commandName = (command: CommandSpec): string => command.hint ?? command.id.split('.').at(-1)!.replace(/[A-Z]/g, letter => ` ${letter.toLowerCase()}`);
+
+/** Why `name` does nothing under --read-only, when it is the key of a removed command. */
+export function refusal(keymap: Keymap, name: string): string | undefined {
+	const command = keymap.refused?.find(entry => entry.keys.includes(name));
+	return command ? readOnlyMessage(commandName(command)) : undefined;
+}
+
+/** The one wording of a refusal under --read-only. */
+export const readOnlyMessage = (what: string): string => `read-only: ${what} is disabled (started with --read-only)`;
 
 const overlaps = (a: CommandScope, b: CommandScope) => a === 'global' || b === 'global' || a === b;
 

@@ -4,13 +4,15 @@
  * `:quit`. Parsing is pure; verbs whose command is not in the key map (read-only, or not
  * built yet) are unknown here too.
  */
-import type {Keymap} from '../keys/keymap.js';
+import {readOnlyMessage, type Keymap} from '../keys/keymap.js';
 import type {TabId} from '../state/console-state.js';
 
 /** A parsed palette line. */
 export type PaletteCommand =
 	| {readonly kind: 'show'; readonly tab: TabId; readonly name?: string}
 	| {readonly kind: 'theme'; readonly name: string}
+	/** `:theme` alone: list the themes. */
+	| {readonly kind: 'themes'}
 	| {readonly kind: 'action'; readonly commandId: string; readonly name?: string}
 	| {readonly kind: 'context'; readonly name: string}
 	| {readonly kind: 'filter'; readonly text: string}
@@ -32,7 +34,7 @@ export function paletteVerbs(keymap: Keymap): PaletteVerb[] {
 	const available = new Set(keymap.commands.map(command => command.id));
 	return [
 		...Object.keys(showVerbs).map(verb => ({verb, argument: '[NAME]', description: `show ${verb} of a service or container`})),
-		{verb: 'theme', argument: 'NAME', description: 'switch theme (default, light, high-contrast, monochrome, or yours)'},
+		{verb: 'theme', argument: '[NAME]', description: 'switch theme (default, light, high-contrast, monochrome, or yours); alone, list them'},
 		{verb: 'context', argument: 'NAME', description: 'connect to another docker context'},
 		{verb: 'filter', argument: 'TEXT', description: 'filter the focused list'},
 		...Object.entries(actionVerbs)
@@ -50,14 +52,14 @@ export function parsePalette(line: string, keymap: Keymap): PaletteCommand | {re
 	const name = argument === '' ? undefined : argument;
 	if (verb === '') return {error: 'type a command, e.g. logs api, theme light, restart api'};
 	if (verb in showVerbs) return {kind: 'show', tab: showVerbs[verb]!, name};
-	if (verb === 'theme') return name ? {kind: 'theme', name} : {error: 'theme needs a name, e.g. :theme light'};
+	if (verb === 'theme') return name ? {kind: 'theme', name} : {kind: 'themes'};
 	if (verb === 'context') return name ? {kind: 'context', name} : {error: 'context needs a name, e.g. :context prod'};
 	if (verb === 'filter') return {kind: 'filter', text: argument};
 	if (verb === 'help') return {kind: 'help'};
 	if (verb === 'quit' || verb === 'q') return {kind: 'quit'};
 	const commandId = actionVerbs[verb];
 	if (commandId) {
-		if (!keymap.commands.some(command => command.id === commandId)) return {error: keymap.readOnly ? `${verb} is not available in read-only mode` : `${verb} is not available`};
+		if (!keymap.commands.some(command => command.id === commandId)) return {error: keymap.readOnly ? readOnlyMessage(verb) : `${verb} is not available`};
 		return {kind: 'action', commandId, name};
 	}
 	return {error: `unknown command "${verb}" (try: ${paletteVerbs(keymap).map(entry => entry.verb).join(', ')})`};

@@ -3,6 +3,7 @@
  * focused, where each cursor is, filters, the open overlay, tab options. Data from the
  * engine is not here; it comes from the source.
  */
+import {nextSort, type SortId} from '../view/problems.js';
 import {panelIds, type PanelId, type RowTarget} from '../view/rows.js';
 
 /** Tabs of the main area, in order. */
@@ -31,6 +32,14 @@ export type ConsoleState = {
 	readonly panel: PanelId;
 	readonly focus: 'list' | 'main';
 	readonly cursors: Readonly<Record<PanelId, number>>;
+	/** The row key each cursor was put on, so it follows its row when the list re-sorts. */
+	readonly selected: Readonly<Record<PanelId, string | undefined>>;
+	/** False until the user picks a panel: until then focus moves to the first panel with rows. */
+	readonly panelChosen: boolean;
+	/** The order of Services and Containers. */
+	readonly sort: SortId;
+	/** The events pane (recent events) is shown in place of the main area's tab. */
+	readonly eventsPane: boolean;
 	readonly filters: Readonly<Record<PanelId, string>>;
 	readonly tab: TabId;
 	readonly overlay: Overlay;
@@ -40,6 +49,8 @@ export type ConsoleState = {
 	/** Main-area scroll: lines from the top (logs: from the bottom). */
 	readonly scroll: number;
 	readonly themeName: string;
+	/** True once the user picked the theme (`:theme`): only a picked theme is remembered, never one NO_COLOR forced. */
+	readonly themePicked?: boolean;
 	readonly running?: string;
 	readonly message?: StatusMessage;
 };
@@ -51,6 +62,10 @@ export const initialState = (themeName = 'default'): ConsoleState => ({
 	panel: 'services',
 	focus: 'list',
 	cursors: perPanel(0),
+	selected: perPanel<string | undefined>(undefined),
+	panelChosen: false,
+	sort: 'problems',
+	eventsPane: false,
 	filters: perPanel(''),
 	tab: 'logs',
 	overlay: {kind: 'none'},
@@ -62,9 +77,14 @@ export const initialState = (themeName = 'default'): ConsoleState => ({
 
 /** Everything that can happen to the UI state. */
 export type ConsoleAction =
-	| {readonly type: 'moveCursor'; readonly delta: number; readonly count: number}
-	| {readonly type: 'setCursor'; readonly panel: PanelId; readonly index: number}
+	/** `keys`: the selectable rows' keys of the focused panel, in order. */
+	| {readonly type: 'moveCursor'; readonly delta: number; readonly keys: readonly string[]; readonly from: number}
+	| {readonly type: 'setCursor'; readonly panel: PanelId; readonly index: number; readonly key?: string}
 	| {readonly type: 'selectPanel'; readonly panel: PanelId}
+	/** Focus moved at start to the first panel that has rows (not the user's choice). */
+	| {readonly type: 'startPanel'; readonly panel: PanelId}
+	| {readonly type: 'cycleSort'}
+	| {readonly type: 'toggleEvents'}
 	| {readonly type: 'cyclePanel'; readonly delta: number}
 	| {readonly type: 'cycleTab'; readonly delta: number}
 	| {readonly type: 'selectTab'; readonly tab: TabId}
@@ -88,16 +108,24 @@ const clamp = (value: number, count: number) => Math.max(0, Math.min(value, coun
 /** Applies one action. */
 export function consoleReducer(state: ConsoleState, action: ConsoleAction): ConsoleState {
 	switch (action.type) {
-		case 'moveCursor':
-			return {...state, cursors: {...state.cursors, [state.panel]: clamp(state.cursors[state.panel] + action.delta, action.count)}, scroll: 0};
+		case 'moveCursor': {
+			const index = clamp(action.from + action.delta, action.keys.length);
+			return {...state, cursors: {...state.cursors, [state.panel]: index}, selected: {...state.selected, [state.panel]: action.keys[index]}, scroll: 0};
+		}
 		case 'setCursor':
-			return {...state, panel: action.panel, cursors: {...state.cursors, [action.panel]: Math.max(0, action.index)}, scroll: 0};
+			return {...state, panel: action.panel, panelChosen: true, cursors: {...state.cursors, [action.panel]: Math.max(0, action.index)}, selected: {...state.selected, [action.panel]: action.key}, scroll: 0};
 		case 'selectPanel':
-			return {...state, panel: action.panel, focus: 'list', scroll: 0};
+			return {...state, panel: action.panel, panelChosen: true, focus: 'list', scroll: 0};
+		case 'startPanel':
+			return {...state, panel: action.panel, scroll: 0};
 		case 'cyclePanel': {
 			const index = (panelIds.indexOf(state.panel) + action.delta + panelIds.length) % panelIds.length;
-			return {...state, panel: panelIds[index]!, focus: 'list', scroll: 0};
+			return {...state, panel: panelIds[index]!, panelChosen: true, focus: 'list', scroll: 0};
 		}
+		case 'cycleSort':
+			return {...state, sort: nextSort(state.sort)};
+		case 'toggleEvents':
+			return {...state, eventsPane: !state.eventsPane, scroll: 0};
 		case 'cycleTab': {
 			const index = (tabIds.indexOf(state.tab) + action.delta + tabIds.length) % tabIds.length;
 			return {...state, tab: tabIds[index]!, reveal: undefined, scroll: 0};
@@ -113,7 +141,7 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
 		case 'editInput':
 			return state.overlay.kind === 'input' ? {...state, overlay: {...state.overlay, text: action.text}} : state;
 		case 'setFilter':
-			return {...state, filters: {...state.filters, [action.panel]: action.filter}, cursors: {...state.cursors, [action.panel]: 0}};
+			return {...state, filters: {...state.filters, [action.panel]: action.filter}, cursors: {...state.cursors, [action.panel]: 0}, selected: {...state.selected, [action.panel]: undefined}};
 		case 'setSearch':
 			return {...state, logs: {...state.logs, search: action.search, match: 0, follow: action.search === '' ? state.logs.follow : false}};
 		case 'moveMatch':
@@ -125,7 +153,7 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
 		case 'toggleReveal':
 			return {...state, reveal: action.containerId === undefined || state.reveal === action.containerId ? undefined : action.containerId};
 		case 'setTheme':
-			return {...state, themeName: action.name};
+			return {...state, themeName: action.name, themePicked: true};
 		case 'actionStarted':
 			return {...state, running: action.label, message: undefined};
 		case 'actionFinished':

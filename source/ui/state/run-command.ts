@@ -6,10 +6,12 @@
 import {completePath, listLocalDirectory, type DirectoryLister} from './complete-path.js';
 import type {Dispatch} from 'react';
 import type {Key} from 'ink';
-import {findCommand, resolveKey, type Keymap} from '../keys/keymap.js';
-import {parsePalette} from '../palette/parse-palette.js';
+import {findCommand, refusal, resolveKey, type Keymap} from '../keys/keymap.js';
+import {completePalette, type PaletteCandidates} from '../palette/complete-palette.js';
+import {parsePalette, paletteVerbs} from '../palette/parse-palette.js';
+import {builtinThemeNames} from '../theme/theme.js';
 import type {Theme} from '../theme/theme.js';
-import {type PanelId, type PanelRow, type RowTarget, selectableIndexes} from '../view/rows.js';
+import {cursorIndex, type PanelId, type PanelRow, type RowTarget, selectableKeys} from '../view/rows.js';
 import type {ConsoleSource, ConsoleView} from '../view/types.js';
 import type {ConsoleAction, ConsoleState} from './console-state.js';
 import {engineCommandProblem, engineVerb, isEngineCommand, performEngineCommand} from './engine-commands.js';
@@ -29,6 +31,8 @@ export type CommandEffects = {
 	readonly quit: () => void;
 	readonly openChart: () => void;
 	readonly setHelpScroll: (update: (scroll: number) => number) => void;
+	/** Theme names `:theme` lists and completes (built-in ones when absent). */
+	readonly themeNames?: () => readonly string[];
 	/** Lists a directory for tab completion of the deploy path (default: the local file system). */
 	readonly listDirectory?: DirectoryLister;
 };
@@ -116,9 +120,9 @@ function runPalette(state: ConsoleState, effects: CommandEffects, line: string):
 	const parsed = parsePalette(line, effects.keymap);
 	if ('error' in parsed) return error(effects, parsed.error);
 	const place = (name: string | undefined) => {
-		if (!name) return {target: selectedTarget(effects.rows[state.panel], state.cursors[state.panel])};
+		if (!name) return {target: selectedTarget(effects.rows[state.panel], state.cursors[state.panel], state.selected[state.panel])};
 		const found = findTarget(effects.rows, name);
-		if (found) effects.dispatch({type: 'setCursor', panel: found.panel, index: found.index});
+		if (found) effects.dispatch({type: 'setCursor', panel: found.panel, index: found.index, key: found.key});
 		return found ? {target: found.target} : undefined;
 	};
 	switch (parsed.kind) {
@@ -129,6 +133,9 @@ function runPalette(state: ConsoleState, effects: CommandEffects, line: string):
 			effects.dispatch({type: 'focus', focus: 'main'});
 			return;
 		}
+		case 'themes':
+			effects.dispatch({type: 'showMessage', message: {text: `themes: ${themeNamesOf(effects).join(', ')} (now ${state.themeName}); :theme NAME switches`, tone: 'status.info'}});
+			return;
 		case 'theme':
 			try {
 				effects.loadTheme(parsed.name);
@@ -156,6 +163,23 @@ function runPalette(state: ConsoleState, effects: CommandEffects, line: string):
 	}
 }
 
+const themeNamesOf = (effects: CommandEffects): readonly string[] => effects.themeNames?.() ?? builtinThemeNames;
+
+/** What the palette completes: its verbs, then names of services, containers and themes. */
+function paletteCandidates(effects: CommandEffects): PaletteCandidates {
+	const names = (['services', 'containers'] as const).flatMap(panel => effects.rows[panel].flatMap(row => {
+		const target = row.target;
+		if (!target || target.kind === 'resource') return [];
+		const name = target.name.replace(/^\//, '');
+		return target.kind === 'service' ? [name, `${target.project}/${name}`] : [name];
+	}));
+	const takesName = new Set(paletteVerbs(effects.keymap).filter(entry => entry.argument.includes('NAME') && entry.verb !== 'context').map(entry => entry.verb));
+	return {
+		verbs: paletteVerbs(effects.keymap).map(entry => entry.verb),
+		argumentsOf: verb => (verb === 'theme' ? themeNamesOf(effects) : takesName.has(verb) ? names : []),
+	};
+}
+
 /** Handles a key while a text line (filter, search, palette) is open. */
 function editInput(state: ConsoleState, effects: CommandEffects, input: string, key: Key): void {
 	if (state.overlay.kind !== 'input') return;
@@ -181,7 +205,11 @@ function editInput(state: ConsoleState, effects: CommandEffects, input: string, 
 		return;
 	}
 	let next = text;
-	if (key.tab && purpose === 'deploy') next = completePath(text, effects.listDirectory ?? listLocalDirectory);
+	if (key.tab && purpose === 'palette') {
+		const completion = completePalette(text, paletteCandidates(effects));
+		next = completion.text;
+		if (completion.candidates.length > 1) effects.dispatch({type: 'showMessage', message: {text: completion.candidates.slice(0, 12).join('  '), tone: 'status.info'}});
+	} else if (key.tab && purpose === 'deploy') next = completePath(text, effects.listDirectory ?? listLocalDirectory);
 	else if (key.backspace || key.delete) next = [...text].slice(0, -1).join('');
 	else if (!key.ctrl && !key.meta && input && !/[\u0000-\u001f\u007f]/.test(input)) next = text + input;
 	else return;
@@ -209,13 +237,18 @@ export function runCommand(state: ConsoleState, effects: CommandEffects, name: s
 		else if (name === 'escape' || command?.id === 'help.toggle') dispatch({type: 'closeOverlay'});
 		return;
 	}
-	if (!command) return;
-	const count = selectableIndexes(effects.rows[state.panel]).length;
+	if (!command) {
+		// Under --read-only a removed action's key says why it does nothing.
+		const refused = refusal(effects.keymap, name);
+		if (refused) error(effects, refused);
+		return;
+	}
+	const rows = effects.rows[state.panel];
 	const move = (delta: number) => {
 		if (state.focus === 'main') dispatch({type: 'scroll', delta: state.tab === 'logs' ? -delta : delta});
-		else dispatch({type: 'moveCursor', delta, count});
+		else dispatch({type: 'moveCursor', delta, keys: selectableKeys(rows), from: cursorIndex(rows, state.cursors[state.panel], state.selected[state.panel])});
 	};
-	const target = selectedTarget(effects.rows[state.panel], state.cursors[state.panel]);
+	const target = selectedTarget(rows, state.cursors[state.panel], state.selected[state.panel]);
 	const id = command.id;
 	if (id in panelById) return dispatch({type: 'selectPanel', panel: panelById[id]!});
 	switch (id) {
@@ -242,6 +275,8 @@ export function runCommand(state: ConsoleState, effects: CommandEffects, name: s
 		case 'logs.wrap': return dispatch({type: 'toggleLogs', option: 'wrap'});
 		case 'logs.timestamps': return dispatch({type: 'toggleLogs', option: 'timestamps'});
 		case 'inspect.reveal': return dispatch({type: 'toggleReveal', containerId: targetContainer(effects.view, target)});
+		case 'list.sort': return dispatch({type: 'cycleSort'});
+		case 'events.toggle': return dispatch({type: 'toggleEvents'});
 		case 'palette.open': return dispatch({type: 'openOverlay', overlay: {kind: 'input', purpose: 'palette', text: ''}});
 		case 'help.toggle':
 			effects.setHelpScroll(() => 0);

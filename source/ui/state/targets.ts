@@ -2,16 +2,15 @@
  * Finding what a palette line or a key acts on: the selected row, or a row named by the
  * user (`api`, `demo/api`, a container name). Pure.
  */
-import {type PanelId, type PanelRow, type RowTarget, selectableIndexes} from '../view/rows.js';
+import {cursorIndex, type PanelId, type PanelRow, type RowTarget, selectableIndexes} from '../view/rows.js';
 import type {ConsoleView} from '../view/types.js';
 
 /** Where a named target is: its panel and cursor index among selectable rows. */
-export type TargetPlace = {readonly panel: PanelId; readonly index: number; readonly target: RowTarget};
+export type TargetPlace = {readonly panel: PanelId; readonly index: number; readonly target: RowTarget; readonly key: string};
 
-/** The target under the cursor of `panel`. */
-export function selectedTarget(rows: readonly PanelRow[], cursor: number): RowTarget | undefined {
-	const indexes = selectableIndexes(rows);
-	const index = indexes[Math.min(cursor, indexes.length - 1)];
+/** The target under the cursor of a panel (on the row `selectedKey` names, wherever it moved). */
+export function selectedTarget(rows: readonly PanelRow[], cursor: number, selectedKey?: string): RowTarget | undefined {
+	const index = selectableIndexes(rows)[cursorIndex(rows, cursor, selectedKey)];
 	return index === undefined ? undefined : rows[index]!.target;
 }
 
@@ -23,7 +22,7 @@ export function findTarget(rowsByPanel: Readonly<Record<PanelId, readonly PanelR
 		const rows = rowsByPanel[panel];
 		for (const [index, rowIndex] of selectableIndexes(rows).entries()) {
 			const target = rows[rowIndex]!.target;
-			if (target) candidates.push({panel, index, target});
+			if (target) candidates.push({panel, index, target, key: rows[rowIndex]!.key});
 		}
 	}
 	const full = (place: TargetPlace) => (place.target.kind === 'service' ? `${place.target.project}/${place.target.name}` : place.target.name.replace(/^\//, '')).toLowerCase();

@@ -3,7 +3,7 @@
  * palette names (gemini-cli/k9s skins). Components ask for tokens only, never a colour.
  * Files are validated on load; an invalid one is a UsageError naming the field.
  */
-import {existsSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {UsageError} from '../../engine/errors.js';
@@ -109,4 +109,16 @@ export function loadTheme(name: string, sources: ThemeSources): Theme {
 export function chooseThemeName(options: {flag?: string; config?: string; env: NodeJS.ProcessEnv}): string {
 	if ((options.env.NO_COLOR !== undefined && options.env.NO_COLOR !== '') || options.env.TERM === 'dumb') return 'monochrome';
 	return options.flag ?? options.config ?? 'default';
+}
+
+/** Theme names found in `directories` (`NAME.json`), built-in ones included, sorted, without duplicates. */
+export function listThemeNames(directories: readonly string[], list: (directory: string) => readonly string[] = directory => {
+	try {
+		return readdirSync(directory);
+	} catch {
+		return [];
+	}
+}): string[] {
+	const found = directories.flatMap(directory => list(directory).filter(file => /^[a-z0-9][a-z0-9._-]*\.json$/i.test(file)).map(file => file.slice(0, -'.json'.length)));
+	return [...new Set([...builtinThemeNames, ...found])].sort();
 }

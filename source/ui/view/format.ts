@@ -5,25 +5,8 @@
 import stringWidth from 'string-width';
 import {graphemes} from '../../engine/text/width.js';
 
-/** `12.3%`, `0.0%`, or `-` when unknown. */
-export function formatPercent(value: number | undefined): string {
-	if (value === undefined || !Number.isFinite(value)) return '-';
-	return `${value >= 100 ? Math.round(value) : value.toFixed(1)}%`;
-}
-
-const units = ['B', 'K', 'M', 'G', 'T'];
-
-/** `512B`, `45M`, `1.2G`, or `-` when unknown (binary units, one letter). */
-export function formatBytes(value: number | undefined): string {
-	if (value === undefined || !Number.isFinite(value) || value < 0) return '-';
-	let amount = value;
-	let unit = 0;
-	while (amount >= 1024 && unit < units.length - 1) {
-		amount /= 1024;
-		unit++;
-	}
-	return `${amount < 10 && unit > 0 ? amount.toFixed(1) : Math.round(amount)}${units[unit]}`;
-}
+// Sizes, CPU and ages come from the one formatter the CLI uses too (units match everywhere).
+export {describeCpu, formatAge, formatBytes, formatCpu, formatPercent} from '../../engine/text/format.js';
 
 /** Cuts `text` to `width` terminal columns (ending in `…` when cut) and pads it to exactly `width`. */
 export function fit(text: string, width: number): string {

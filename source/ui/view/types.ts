@@ -20,6 +20,17 @@ export type ContainerView = {
 	readonly startedAt?: string;
 	readonly cpuPercent?: number;
 	readonly memoryBytes?: number;
+	/** Docker's restart count (restarts by the restart policy). */
+	readonly restartCount?: number;
+	/** Exit code of the last run, kept while it runs again; null/absent when unknown. */
+	readonly lastExitCode?: number | null;
+	/** Epoch ms of the last start and exit, when known. */
+	readonly startedAtMs?: number | null;
+	readonly finishedAtMs?: number | null;
+	/** Died several times within a few minutes (engine/model/crash-loop.ts). */
+	readonly crashLooping?: boolean;
+	/** CPU limit in CPUs, when it has one. */
+	readonly cpuLimit?: number | null;
 };
 
 /** A compose service, Swarm service, or their containers grouped. */
@@ -36,6 +47,8 @@ export type ServiceView = {
 	readonly state: string;
 	readonly cpuPercent?: number;
 	readonly memoryBytes?: number;
+	/** The container that needs a human most (problems first), whose restarts, exit and uptime the row shows. */
+	readonly worst?: ContainerView;
 };
 
 /** Engine facts for the Engine panel. */

@@ -37,8 +37,23 @@ describe('container events as the console shows them (engine model)', () => {
 		assert.deepEqual(services.map(service => [service.project, service.name, service.running]), [['p', 'api', 1]]);
 	});
 
-	it('healthcheck execs stay off the events line', () => {
+	it('deckhand\'s own calls (healthcheck execs, the Top tab\'s top) stay off the events line and pane', () => {
 		assert.equal(eventLine(event('exec_create: sh').event), undefined);
+		assert.equal(eventLine(event('top').event), undefined);
 		assert.match(eventLine(event('die').event) ?? '', /container die api$/);
+	});
+
+	it('shows CPU from the second sample on (the first has nothing to measure against), memory at once', () => {
+		const sample = (time: number) => ({time, cpuPercent: 0, memoryBytes: 1024});
+		const first = containersFromModel(start, () => [sample(1)]).containers[0]!;
+		assert.deepEqual([first.cpuPercent, first.memoryBytes], [undefined, 1024]);
+		assert.equal(containersFromModel(start, () => [sample(1), {...sample(2), cpuPercent: 7}]).containers[0]!.cpuPercent, 7);
+	});
+
+	it('carries restarts, the last exit and a crash loop found from die events', () => {
+		const died = (state: ModelState, time: number) => applyEvent(applyEvent(state, {kind: 'docker', event: {type: 'container', action: 'die', id: 'a', attributes: {name: 'api', exitCode: '1'}, time}}), {kind: 'docker', event: {type: 'container', action: 'start', id: 'a', attributes: {name: 'api'}, time: time + 100}});
+		const looping = [1000, 3000, 6000].reduce(died, start);
+		const shown = containersFromModel(looping, () => [], 7000).containers[0]!;
+		assert.deepEqual([shown.crashLooping, shown.lastExitCode, shown.startedAtMs, shown.finishedAtMs], [true, 1, 6100, 6000]);
 	});
 });

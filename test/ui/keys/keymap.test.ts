@@ -1,7 +1,7 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import {defaultCommands, isValidKey} from '../../../source/ui/keys/commands.js';
-import {buildKeymap, findCommand, hintLine, keyName, renderKeyTable, resolveKey} from '../../../source/ui/keys/keymap.js';
+import {buildKeymap, findCommand, hintLine, keyName, refusal, renderKeyTable, resolveKey} from '../../../source/ui/keys/keymap.js';
 
 const noKey = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false};
 
@@ -19,7 +19,7 @@ describe('the key map', () => {
 
 	it('has the product defaults: j/k, tab, 1-6, [ ], enter, /, :, r, s, S, e, ?, q', () => {
 		const keymap = buildKeymap();
-		const expect = {j: 'cursor.down', k: 'cursor.up', tab: 'panel.next', 'shift-tab': 'panel.previous', '1': 'panel.engine', '6': 'panel.networks', '[': 'tab.previous', ']': 'tab.next', enter: 'focus.main', '/': 'list.filter', ':': 'palette.open', r: 'container.restart', R: 'service.restartWithDependents', u: 'project.up', g: 'chart.open', s: 'container.stop', S: 'container.start', e: 'container.exec', '?': 'help.toggle', q: 'app.quit'};
+		const expect = {j: 'cursor.down', k: 'cursor.up', tab: 'panel.next', 'shift-tab': 'panel.previous', '1': 'panel.engine', '6': 'panel.networks', '[': 'tab.previous', ']': 'tab.next', enter: 'focus.main', '/': 'list.filter', ':': 'palette.open', r: 'container.restart', R: 'service.restartWithDependents', u: 'project.up', g: 'chart.open', s: 'container.stop', S: 'container.start', e: 'container.exec', '?': 'help.toggle', q: 'app.quit', o: 'list.sort', E: 'events.toggle'};
 		for (const [key, id] of Object.entries(expect)) assert.equal(resolveKey(keymap, key, 'list')?.id, id, key);
 	});
 
@@ -29,6 +29,11 @@ describe('the key map', () => {
 		assert.ok(findCommand(buildKeymap(), 'container.restart')?.dangerous);
 		assert.ok(!hintLine(keymap, 'list').includes('restart'));
 		assert.ok(findCommand(keymap, 'app.quit'));
+		// A removed key says why it does nothing; a key that was never bound says nothing.
+		assert.equal(refusal(keymap, 'r'), 'read-only: restart is disabled (started with --read-only)');
+		assert.equal(refusal(keymap, '+'), 'read-only: scale up is disabled (started with --read-only)');
+		assert.equal(refusal(keymap, 'Z'), undefined);
+		assert.equal(refusal(buildKeymap(), 'r'), undefined);
 	});
 
 	it('applies user overrides and rejects unknown commands, bad keys and conflicts with a message naming them', () => {

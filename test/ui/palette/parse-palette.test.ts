@@ -1,6 +1,7 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import {buildKeymap} from '../../../source/ui/keys/keymap.js';
+import {completePalette} from '../../../source/ui/palette/complete-palette.js';
 import {parsePalette, paletteVerbs} from '../../../source/ui/palette/parse-palette.js';
 
 describe('command palette', () => {
@@ -16,15 +17,29 @@ describe('command palette', () => {
 	});
 
 	it('explains bad input', () => {
-		assert.match((parsePalette('theme', keymap) as {error: string}).error, /theme needs a name/);
+		assert.deepEqual(parsePalette('theme', keymap), {kind: 'themes'});
 		assert.match((parsePalette('fly away', keymap) as {error: string}).error, /unknown command "fly"/);
 		assert.match((parsePalette('', keymap) as {error: string}).error, /type a command/);
 	});
 
 	it('under --read-only has no action verbs, and says why when one is typed', () => {
 		const readOnly = buildKeymap({readOnly: true});
-		assert.deepEqual((parsePalette('restart api', readOnly) as {error: string}).error, 'restart is not available in read-only mode');
+		assert.deepEqual((parsePalette('restart api', readOnly) as {error: string}).error, 'read-only: restart is disabled (started with --read-only)');
 		assert.ok(!paletteVerbs(readOnly).some(verb => verb.verb === 'restart' || verb.verb === 'stop'));
 		assert.ok(paletteVerbs(keymap).some(verb => verb.verb === 'restart'));
+	});
+
+	it('completes verbs, then service, container and theme names, as far as they agree', () => {
+		const candidates = {
+			verbs: paletteVerbs(keymap).map(entry => entry.verb),
+			argumentsOf: (verb: string) => (verb === 'theme' ? ['default', 'light', 'high-contrast'] : verb === 'logs' || verb === 'restart' ? ['demo/api', 'api', 'demo/db', 'db', 'lonely'] : []),
+		};
+		assert.deepEqual(completePalette('lo', candidates), {text: 'logs ', candidates: []});
+		assert.deepEqual(completePalette('re', candidates), {text: 're', candidates: ['reload', 'restart', 'restart-dependents']});
+		assert.deepEqual(completePalette('logs lo', candidates), {text: 'logs lonely', candidates: []});
+		assert.deepEqual(completePalette('restart demo/', candidates), {text: 'restart demo/', candidates: ['demo/api', 'demo/db']});
+		assert.deepEqual(completePalette('theme hi', candidates), {text: 'theme high-contrast', candidates: []});
+		assert.deepEqual(completePalette('quit', candidates), {text: 'quit', candidates: []});
+		assert.deepEqual(completePalette('logs zz', candidates), {text: 'logs zz', candidates: []});
 	});
 });

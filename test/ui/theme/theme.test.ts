@@ -1,6 +1,6 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {builtinThemeDirectory, builtinThemeNames, chooseThemeName, loadTheme, themeTokens, validateTheme} from '../../../source/ui/theme/theme.js';
+import {builtinThemeDirectory, builtinThemeNames, chooseThemeName, listThemeNames, loadTheme, themeTokens, validateTheme} from '../../../source/ui/theme/theme.js';
 
 const valid = () => ({name: 'mine', palette: {a: '#112233', b: 'cyanBright', none: 'none'}, tokens: Object.fromEntries(themeTokens.map(token => [token, 'a']))});
 
@@ -47,5 +47,10 @@ describe('themes', () => {
 		assert.equal(chooseThemeName({flag: 'light', config: 'high-contrast', env: {TERM: 'screen'}}), 'light');
 		assert.equal(chooseThemeName({config: 'high-contrast', env: {}}), 'high-contrast');
 		assert.equal(chooseThemeName({env: {NO_COLOR: ''}}), 'default');
+	});
+
+	it('lists the built-in themes and the user\'s NAME.json files for :theme', () => {
+		const files: Record<string, string[]> = {'/user': ['mine.json', 'notes.txt', 'light.json'], '/builtin': ['default.json']};
+		assert.deepEqual(listThemeNames(['/user', '/builtin', '/missing'], directory => files[directory] ?? []), ['default', 'high-contrast', 'light', 'mine', 'monochrome']);
 	});
 });

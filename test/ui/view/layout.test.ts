@@ -2,8 +2,8 @@ import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import {correctIncrementalWrite} from '../../../source/ui/ink-output.js';
 import {alignRight, fit, formatBytes, formatPercent, sparkline, wrapLine} from '../../../source/ui/view/format.js';
-import {allocateHeights, frameSize, leftWidth, windowStart} from '../../../source/ui/view/layout.js';
-import {formatRow, healthGlyph, panelRows} from '../../../source/ui/view/rows.js';
+import {allocatePanels, frameSize, leftWidth, spaceLines, windowStart} from '../../../source/ui/view/layout.js';
+import {columnLayout, formatHeader, formatRow, healthGlyph, panelRows} from '../../../source/ui/view/rows.js';
 import {groupServices, serviceOf} from '../../../source/ui/data/group-services.js';
 import {demoView} from '../fake-source.js';
 
@@ -17,18 +17,37 @@ describe('layout', () => {
 	});
 
 	it('splits the width: a narrow left column at 80, about a third at 200', () => {
-		assert.equal(leftWidth(80), 32);
+		assert.equal(leftWidth(80), 36);
 		assert.equal(leftWidth(200), 56);
 	});
 
+	const used = (heights: ReturnType<typeof allocatePanels>) => 6 + heights.engine + (['services', 'containers', 'images', 'volumes', 'networks'] as const).reduce((sum, panel) => sum + spaceLines(heights[panel]), 0);
+
 	it('gives the focused list what it needs and never more lines than there are', () => {
-		const heights = allocateHeights(20, counts(300, 5, 3, 2, 4), 'services');
-		const total = Object.values(heights).reduce((sum, value) => sum + value, 0) + 6;
-		assert.ok(total <= 20, `uses ${total} of 20`);
-		assert.ok(heights.services >= 8, `services gets ${heights.services}`);
+		const heights = allocatePanels(20, counts(300, 5, 3, 2, 4), 'services');
+		assert.ok(used(heights) <= 20, `uses ${used(heights)} of 20`);
+		assert.ok(heights.services.rows >= 6, `services gets ${heights.services.rows}`);
+		assert.deepEqual(heights.services, {rows: heights.services.rows, header: true, hidden: 300 - heights.services.rows, more: true});
 		assert.equal(heights.engine, 2);
-		const small = allocateHeights(46, counts(3, 2, 1, 0, 4), 'containers');
-		assert.deepEqual(small, {engine: 2, services: 3, containers: 2, images: 1, volumes: 0, networks: 4});
+		const small = allocatePanels(46, counts(3, 2, 1, 0, 4), 'containers');
+		assert.deepEqual(small, {
+			engine: 2,
+			services: {rows: 3, header: true, hidden: 0, more: false}, containers: {rows: 2, header: true, hidden: 0, more: false},
+			images: {rows: 1, header: false, hidden: 0, more: false}, volumes: {rows: 0, header: false, hidden: 0, more: false}, networks: {rows: 4, header: false, hidden: 0, more: false},
+		});
+	});
+
+	it('at 80x24 gives Services and Containers the rows first; Images, Volumes and Networks shrink to their titles', () => {
+		// 20 lines of panes: 14 standalone containers, no services, 6 images, 3 volumes, 5 networks.
+		const heights = allocatePanels(20, counts(0, 14, 6, 3, 5), 'containers');
+		assert.equal(used(heights), 20);
+		assert.deepEqual(heights.containers, {rows: 10, header: true, hidden: 4, more: true});
+		for (const panel of ['images', 'volumes', 'networks'] as const) assert.equal(heights[panel].rows, 0, `${panel} gets rows before Containers shows all`);
+		assert.deepEqual(heights.images, {rows: 0, header: false, hidden: 6, more: false});
+		// A focused Images panel gets its rows; Services and Containers keep a share.
+		const images = allocatePanels(20, counts(5, 14, 30, 3, 5), 'images');
+		assert.ok(images.images.rows >= 3 && images.services.rows >= 2 && images.containers.rows >= 2, JSON.stringify(images));
+		assert.ok(used(images) <= 20);
 	});
 
 	it('windows a long list around the cursor', () => {
@@ -70,11 +89,17 @@ describe('cell formatting', () => {
 		assert.equal(healthGlyph('none', 'exited').glyph, '■');
 	});
 
-	it('formats a service row to exactly the width, with marker, glyph, replicas, CPU and memory', () => {
-		const [heading, api] = panelRows(demoView(), 'services');
+	it('formats a service row to exactly the width under its column header, dropping columns as it narrows', () => {
+		const rows = panelRows(demoView(), 'services', '', {sort: 'name', now: 0});
+		const [heading, api] = rows;
 		assert.equal(heading!.heading, true);
-		assert.equal(formatRow(api!, 40, true), '▸ ● api                1/1  12.5%    45M');
-		assert.equal([...formatRow(api!, 24, false)].length, 24);
+		const wide = columnLayout('services', 48);
+		assert.equal(formatHeader(wide, 48), '    NAME           REPL STATUS   RST   CPU   MEM');
+		assert.equal(formatRow(api!, 48, true, wide), '▸ ● api             1/1              12.5%   45M');
+		const narrow = columnLayout('services', 36);
+		assert.deepEqual(narrow.columns.map(column => column.title), ['REPL', 'STATUS', 'CPU']);
+		assert.equal(formatHeader(narrow, 36), '    NAME         REPL STATUS     CPU');
+		assert.equal([...formatRow(api!, 24, false, columnLayout('services', 24))].length, 24);
 	});
 });
 
@@ -92,7 +117,7 @@ describe('services from containers', () => {
 			{...base, id: '2', name: 'b', state: 'running', health: 'unhealthy', cpuPercent: 2},
 			{...base, id: '3', name: 'c', state: 'exited', health: 'none'},
 		]);
-		assert.deepEqual({running: service!.running, desired: service!.desired, health: service!.health, cpu: service!.cpuPercent}, {running: 2, desired: 3, health: 'unhealthy', cpu: 3});
+		assert.deepEqual({running: service!.running, desired: service!.desired, health: service!.health, cpu: service!.cpuPercent, worst: service!.worst?.name}, {running: 2, desired: 3, health: 'unhealthy', cpu: 3, worst: 'b'});
 	});
 });
 

@@ -140,7 +140,7 @@ export function App(props: AppProps) {
 					{state.overlay.kind === 'help' ? (
 						<HelpOverlay keymap={keymap} width={mainWidth} height={paneHeight} scroll={helpScroll} />
 					) : (
-						<MainArea source={source} view={view} state={state} target={target} width={mainWidth} height={paneHeight} />
+						<MainArea source={source} view={view} state={state} target={target} width={mainWidth} height={paneHeight} dispatch={dispatch} />
 					)}
 				</Box>
 				<BottomBar events={view.events} state={state} hints={hints} width={width} interactive={interactive} />

@@ -241,6 +241,8 @@ export function runCommand(state: ConsoleState, effects: CommandEffects, name: s
 		case 'logs.follow': return dispatch({type: 'toggleLogs', option: 'follow'});
 		case 'logs.wrap': return dispatch({type: 'toggleLogs', option: 'wrap'});
 		case 'logs.timestamps': return dispatch({type: 'toggleLogs', option: 'timestamps'});
+		case 'logs.filter': return dispatch({type: 'toggleLogs', option: 'filter'});
+		case 'logs.project': return dispatch({type: 'toggleLogs', option: 'project'});
 		case 'inspect.reveal': return dispatch({type: 'toggleReveal'});
 		case 'palette.open': return dispatch({type: 'openOverlay', overlay: {kind: 'input', purpose: 'palette', text: ''}});
 		case 'help.toggle':

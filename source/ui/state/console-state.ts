@@ -116,7 +116,7 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
 		case 'setFilter':
 			return {...state, filters: {...state.filters, [action.panel]: action.filter}, cursors: {...state.cursors, [action.panel]: 0}};
 		case 'setSearch':
-			return {...state, logs: {...state.logs, search: action.search, match: 0, follow: action.search === '' ? state.logs.follow : false}, scroll: state.tab === 'logs' ? 0 : state.scroll};
+			return {...state, logs: {...state.logs, search: action.search, match: 0, follow: action.search === '' ? state.logs.follow : false, filter: action.search === '' ? false : state.logs.filter}, scroll: state.tab === 'logs' ? 0 : state.scroll};
 		case 'moveMatch':
 			return {...state, logs: {...state.logs, match: state.logs.match + action.delta, follow: false}, scroll: state.tab === 'logs' ? 0 : state.scroll};
 		case 'toggleLogs':

@@ -31,7 +31,7 @@ export type LogTarget = {readonly id: string; readonly label: string};
  * The feed of `targets`; empty while `active` is false or nothing is selected. A new set of
  * targets starts a new buffer.
  */
-export function useLogs(source: ConsoleSource, targets: readonly LogTarget[], active: boolean, publishMs = 250, capacity = logBufferLines): LogFeed {
+export function useLogs(source: ConsoleSource, targets: readonly LogTarget[], active: boolean, publishMs = 500, capacity = logBufferLines): LogFeed {
 	const key = targets.map(entry => `${entry.id}\u0000${entry.label}`).join('\u0001');
 	const labels = useMemo(() => (key === '' ? [] : key.split('\u0001').map(entry => entry.split('\u0000')[1]!)), [key]);
 	const buffer = useMemo(() => new RingBuffer<LogEntry>(capacity), [key, active, capacity]);

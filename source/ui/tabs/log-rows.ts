@@ -47,7 +47,8 @@ export function logRows(lines: readonly NumberedLine[], options: LogRowOptions):
 		const text = sanitizeLogLine(line.text);
 		const tone: ThemeToken = line.stream === 'stderr' ? 'status.warning' : 'text.primary';
 		const full = `${marker}${label}${time}${text}`;
-		const chunks = options.wrap ? wrapLine(full, options.width).map(chunk => fit(chunk, options.width)) : [fit(full, options.width)];
+		// Not padded to the width: Ink starts every frame blank, and each character drawn costs it work.
+		const chunks = options.wrap ? wrapLine(full, options.width).map(chunk => cut(chunk, options.width)) : [cut(full, options.width)];
 		const head = marker.length + label.length + time.length;
 		const current = seq === options.currentSeq;
 		const drawn = chunks.map((chunk, part) => {
@@ -66,6 +67,9 @@ export function logRows(lines: readonly NumberedLine[], options: LogRowOptions):
 	}
 	return rows.reverse();
 }
+
+/** `text` fitted to `width` without the padding. */
+const cut = (text: string, width: number) => (text.length <= width && !/[^\x20-\x7e]/.test(text) ? text : fit(text, width).trimEnd());
 
 const piece = (segment: Segment, tone: ThemeToken): RowPiece =>
 	segment.kind === 'plain' ? {text: segment.text, tone} : {text: segment.text, tone: segment.kind === 'current' ? 'status.warning' : 'accent', match: segment.kind};

@@ -36,8 +36,8 @@ export function LogsPane({feed, intent, wrap, timestamps, title, width, height, 
 	const pausedIn = useRef(buffer);
 	if (intent.follow || pausedIn.current !== buffer) pausedAt.current = undefined;
 	pausedIn.current = buffer;
-	if (intent.follow) pausedAt.current = undefined;
-	else pausedAt.current ??= buffer.pushedCount - 1;
+	// A view paused before any line arrived latches on the first lines, not on nothing.
+	if (!intent.follow && buffer.pushedCount > 0) pausedAt.current ??= buffer.pushedCount - 1;
 	const matchIndex = useMemo(() => new MatchIndex(), [buffer]);
 	const held = useMemo(() => ({firstSeq: buffer.firstSequence, endSeq: buffer.pushedCount}), [buffer, version]);
 	const matches = useMemo(() => matchIndex.update(intent.search, held, seq => buffer.bySequence(seq)?.text), [matchIndex, intent.search, held, buffer]);

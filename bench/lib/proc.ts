@@ -41,3 +41,13 @@ export function median(values: readonly number[]): number {
 	const middle = Math.floor(sorted.length / 2);
 	return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
+
+/** Resident memory now (VmRSS) of a process in bytes. */
+export const currentRss = (pid: number): number | undefined => parseStatusBytes(readFileSync(`/proc/${pid}/status`, 'utf8'), 'VmRSS');
+
+/** The nearest-rank `p`-th percentile (0–100) of some numbers (NaN for none). */
+export function percentile(values: readonly number[], p: number): number {
+	if (values.length === 0) return Number.NaN;
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}

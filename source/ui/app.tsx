@@ -167,7 +167,7 @@ export function App(props: AppProps) {
 					{state.overlay.kind === 'help' ? (
 						<HelpOverlay keymap={keymap} width={mainWidth} height={paneHeight} scroll={helpScroll} />
 					) : (
-						<MainArea source={source} view={view} state={state} target={target} width={mainWidth} height={paneHeight} now={now()} />
+						<MainArea source={source} view={view} state={state} target={target} width={mainWidth} height={paneHeight} now={now()} dispatch={dispatch} />
 					)}
 				</Box>
 				<BottomBar events={view.events} state={state} hints={hints} width={width} interactive={interactive} />

@@ -1,6 +1,6 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {cpuPercent, median, parseCpuTicks, parseStatusBytes} from '../../bench/lib/proc.js';
+import {cpuPercent, median, parseCpuTicks, parseStatusBytes, percentile} from '../../bench/lib/proc.js';
 
 describe('bench /proc parsers', () => {
 	it('reads utime + stime after a command name with spaces and parentheses', () => {
@@ -22,5 +22,14 @@ describe('bench /proc parsers', () => {
 		assert.equal(median([5, 1, 3]), 3);
 		assert.equal(median([4, 1, 3, 2]), 2.5);
 		assert.ok(Number.isNaN(median([])));
+	});
+});
+
+describe('bench percentiles', () => {
+	it('takes the nearest rank: p50 and p95 of 1..20', () => {
+		const values = Array.from({length: 20}, (_, index) => 20 - index);
+		assert.equal(percentile(values, 50), 10);
+		assert.equal(percentile(values, 95), 19);
+		assert.ok(Number.isNaN(percentile([], 95)));
 	});
 });

@@ -35,6 +35,8 @@ export type TmuxSession = {
 	sendKeys(keys: string | readonly string[], options?: {literal?: boolean}): Promise<void>;
 	/** The visible screen now, one string. */
 	capture(): Promise<string>;
+	/** The visible screen with its colours and attributes as SGR escapes (capture-pane -e). */
+	captureStyled(): Promise<string>;
 	/** Polls the screen every ~50 ms until `predicate` holds (default deadline 10 s); returns that screen or throws with the last one. */
 	waitForScreen(predicate: ScreenPredicate, options?: {timeoutMs?: number; message?: string}): Promise<string>;
 	/** A tmux format about the pane (`#{alternate_on}`, `#{cursor_flag}`, `#{pane_pid}`). */
@@ -91,6 +93,7 @@ export async function startTmux(command: readonly string[], options: TmuxOptions
 			await tmux('send-keys', '-t', name, ...(sendOptions.literal ? ['-l'] : []), '--', ...list);
 		},
 		capture,
+		captureStyled: async () => (await tmux('capture-pane', '-t', name, '-p', '-e')).stdout,
 		async waitForScreen(predicate, waitOptions = {}) {
 			const timeoutMs = waitOptions.timeoutMs ?? 10_000;
 			const deadline = Date.now() + timeoutMs;

@@ -112,7 +112,7 @@ describe('navigation', () => {
 });
 
 describe('replicas', () => {
-	it('merges the logs of a service\'s replicas, each line labelled with its replica number', async () => {
+	it('merges the logs of a service\'s replicas, each line labelled with its container name', async () => {
 		const view = demoView();
 		const source = fakeSource({
 			...view,
@@ -123,7 +123,7 @@ describe('replicas', () => {
 		await app.waitFor(text => text.includes('2/2'));
 		await app.waitFor(() => source.calls.includes('logs aaa222'));
 		source.log([{stream: 'stdout', text: 'hello'}]);
-		await app.waitFor(text => text.includes('│ [1] hello') && text.includes('│ [2] hello'));
+		await app.waitFor(text => text.includes('│ demo-api-1 hello') && text.includes('│ demo-api-2 hello') && text.includes('2 containers'));
 	});
 });
 

@@ -2,13 +2,15 @@
  * The main area: a tab bar, a one-line title for the selection, and the selected tab's
  * lines sliced to the height (logs from the bottom while following).
  */
-import {useMemo, useRef} from 'react';
+import {useMemo} from 'react';
 import {Box} from 'ink';
 import {sanitizeName, sanitizeText} from '../../engine/text/sanitize.js';
 import {useLogs} from '../hooks/use-logs.js';
+import type {ConsoleAction} from '../state/console-state.js';
+import {LogsPane} from '../tabs/logs-pane.js';
 import {usePolled} from '../hooks/use-polled.js';
 import {type ConsoleState, tabIds, tabTitles} from '../state/console-state.js';
-import {healthLines, inspectLines, logLines, statsLines, topLines, type TabLine} from '../tabs/tab-lines.js';
+import {healthLines, inspectLines, statsLines, topLines, type TabLine} from '../tabs/tab-lines.js';
 import {useColor} from '../theme/theme-context.js';
 import type {ThemeToken} from '../theme/theme.js';
 import {describeCpu, fit} from '../view/format.js';
@@ -28,6 +30,8 @@ export type MainAreaProps = {
 	readonly height: number;
 	/** The clock ages are read from. */
 	readonly now: number;
+	/** Lets the Logs pager clamp its scroll at the ends. */
+	readonly dispatch?: (action: ConsoleAction) => void;
 };
 
 /** The main pane's status line for a container: crash loop, restarts, exit, uptime, CPU against its limit. */
@@ -40,29 +44,26 @@ export function containerStatusLine(container: ContainerView, now: number): {tex
 const intervals = {health: 2000, top: 3000, inspect: 0} as const;
 
 /** The main area for the current selection and tab. */
-export function MainArea({source, view, state, target, width, height, now}: MainAreaProps) {
+export function MainArea({source, view, state, target, width, height, now, dispatch}: MainAreaProps) {
 	const color = useColor();
 	const id = targetContainer(view, target);
 	const tab = state.tab;
-	// A service's replicas are followed together; the label is the replica number or name.
+	// A service's containers (or, with `P`, its whole project's) are merged, each line labelled with its container.
 	const logTargets = useMemo(() => {
-		if (target?.kind !== 'service' || target.containerIds.length < 2) return id ? [{id, label: ''}] : [];
-		return target.containerIds.map(containerId => {
-			const name = view.containers.find(container => container.id === containerId)?.name ?? containerId.slice(0, 12);
-			return {id: containerId, label: `[${sanitizeName(name.replace(/^.*[-_](\d+)$/, '$1').replace(/[=,]/g, '_'), 24)}]`};
-		});
-	}, [target, id, view.containers]);
+		if (target?.kind !== 'service') return id ? [{id, label: ''}] : [];
+		const ids = state.logs.project ? view.containers.filter(container => container.project === target.project).map(container => container.id) : target.containerIds;
+		if (ids.length < 2) return id ? [{id, label: ''}] : [];
+		return ids.map(containerId => ({id: containerId, label: sanitizeName(view.containers.find(container => container.id === containerId)?.name.replace(/^\//, '') ?? containerId.slice(0, 12), 24)}));
+	}, [target, id, view.containers, state.logs.project]);
 	const logs = useLogs(source, logTargets, tab === 'logs');
 	const details = usePolled(source.inspect, id, tab === 'inspect' || tab === 'health', tab === 'health' ? intervals.health : intervals.inspect);
 	const top = usePolled(source.top, id, tab === 'top', intervals.top);
-	const frozen = useRef<number | undefined>(undefined);
-	frozen.current = state.logs.follow ? undefined : (frozen.current ?? logs.length);
 	const container = id ? view.containers.find(entry => entry.id === id) : undefined;
 	// The selected container's restarts, last exit and uptime (and CPU against its limit).
 	const status = container && target?.kind !== 'resource' && state.panel !== 'engine' ? containerStatusLine(container, now) : undefined;
 	const contentHeight = Math.max(0, height - 2 - (status ? 1 : 0));
 
-	const content = useMemo((): {lines: TabLine[]; fromBottom: boolean; matches?: number[]} => {
+	const content = useMemo((): {lines: TabLine[]; fromBottom: boolean} => {
 		const note = (text: string): {lines: TabLine[]; fromBottom: boolean} => ({lines: [{text: fit(text, width), tone: 'text.muted'}], fromBottom: false});
 		if (state.panel === 'engine') {
 			const engine = view.engine;
@@ -77,12 +78,9 @@ export function MainArea({source, view, state, target, width, height, now}: Main
 		if (target.kind === 'resource') return note(`${sanitizeName(target.name)} (${sanitizeName(target.id.slice(0, 19))})`);
 		if (!id) return note('no containers for this service');
 		switch (tab) {
-			case 'logs': {
-				if (!source.followLogs) return note('logs are not available');
-				const shown = frozen.current === undefined ? logs : logs.slice(0, frozen.current);
-				const result = logLines(shown, {width, wrap: state.logs.wrap, timestamps: state.logs.timestamps, search: state.logs.search});
-				return {lines: result.lines.length > 0 ? result.lines : [{text: fit('no log lines yet', width), tone: 'text.muted'}], fromBottom: true, matches: result.matches};
-			}
+			case 'logs':
+				// Drawn by the Logs pager below; only the notes above apply.
+				return source.followLogs ? {lines: [], fromBottom: false} : note('logs are not available');
 			case 'stats':
 				return {lines: statsLines(source.statsHistory?.(id) ?? [], width), fromBottom: false};
 			case 'inspect':
@@ -94,7 +92,7 @@ export function MainArea({source, view, state, target, width, height, now}: Main
 				if (top.error) return note(`top failed: ${sanitizeName(top.error)}`);
 				return top.value ? {lines: topLines(top.value, width), fromBottom: false} : note('loading…');
 		}
-	}, [target, id, tab, logs, details, top, width, state.logs, state.reveal, state.panel, view, source]);
+	}, [target, id, tab, details, top, width, state.reveal, state.panel, view, source]);
 
 	if (state.eventsPane) {
 		const events = view.events.length > 0 ? view.events.map(event => ({text: fit(sanitizeText(event, {maxLength: width * 2}), width), tone: 'text.primary' as const})) : [{text: fit('no events yet', width), tone: 'text.muted' as const}];
@@ -108,25 +106,32 @@ export function MainArea({source, view, state, target, width, height, now}: Main
 		);
 	}
 
-	let lines = content.lines;
-	if (content.fromBottom) {
-		// Searching: bring match number `match` (0 = newest, n goes older) into the middle.
-		const matches = content.matches ?? [];
-		let end = Math.max(0, lines.length - state.scroll);
-		if (state.logs.search && matches.length > 0) {
-			const position = ((state.logs.match % matches.length) + matches.length) % matches.length;
-			end = Math.min(lines.length, matches[matches.length - 1 - position]! + Math.ceil(contentHeight / 2));
-		}
-		lines = lines.slice(Math.max(0, end - contentHeight), end);
-	} else lines = lines.slice(Math.min(state.scroll, Math.max(0, lines.length - contentHeight)), Math.min(state.scroll, Math.max(0, lines.length - contentHeight)) + contentHeight);
+	const pagerShown = tab === 'logs' && state.panel !== 'engine' && target !== undefined && target.kind !== 'resource' && id !== undefined && source.followLogs !== undefined;
+	const start = Math.min(state.scroll, Math.max(0, content.lines.length - contentHeight));
+	const lines = pagerShown ? [] : content.lines.slice(start, start + contentHeight);
 
 	const tabBar = tabIds.map(tabId => (tabId === tab ? `[${tabTitles[tabId]}]` : ` ${tabTitles[tabId]} `)).join(' ');
-	const title = target ? `${target.kind === 'service' ? `${sanitizeName(target.project)}/` : ''}${sanitizeName(target.name.replace(/^\//, ''))}${id && target.kind !== 'resource' ? ` · ${id.slice(0, 12)}` : ''}${tab === 'logs' ? ` · ${state.logs.follow ? 'following' : 'paused'}${state.logs.search ? ` · /${sanitizeName(state.logs.search, 20)}` : ''}` : ''}` : '';
+	const who = target ? `${target.kind === 'service' ? `${sanitizeName(target.project)}/` : ''}${sanitizeName(target.name.replace(/^\//, ''))}` : '';
+	const merged = logTargets.length > 1 ? ` · ${logTargets.length} containers${state.logs.project ? ` of project ${sanitizeName(target?.kind === 'service' ? target.project : '')}` : ''}` : '';
+	const title = target ? `${who}${id && target.kind !== 'resource' ? (merged || ` · ${id.slice(0, 12)}`) : ''}` : '';
 	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+		<Box flexDirection="column" width={width} height={height} overflow={pagerShown ? undefined : "hidden"}>
 			<Row text={fit(tabBar, width)} color={color(state.focus === 'main' ? 'border.focused' : 'text.title')} bold />
-			<Row text={fit(title, width)} color={color('text.muted')} />
 			{status ? <Row text={fit(status.text, width)} color={color(status.tone)} bold={status.tone === 'status.error'} /> : null}
+			{pagerShown ? (
+				<LogsPane
+					feed={logs}
+					intent={{...state.logs, search: sanitizeName(state.logs.search, 200), scroll: state.scroll}}
+					wrap={state.logs.wrap}
+					timestamps={state.logs.timestamps}
+					title={title}
+					width={width}
+					height={height - 1 - (status ? 1 : 0)}
+					dispatch={dispatch}
+				/>
+			) : (
+				<Row text={fit(title, width)} color={color('text.muted')} />
+			)}
 			{lines.map((line, index) => (
 				<Row key={index} text={line.text} color={color(line.tone)} bold={line.bold} />
 			))}

@@ -43,7 +43,7 @@ export type ConsoleState = {
 	readonly filters: Readonly<Record<PanelId, string>>;
 	readonly tab: TabId;
 	readonly overlay: Overlay;
-	readonly logs: {readonly follow: boolean; readonly wrap: boolean; readonly timestamps: boolean; readonly search: string; readonly match: number};
+	readonly logs: {readonly follow: boolean; readonly wrap: boolean; readonly timestamps: boolean; readonly search: string; readonly match: number; readonly filter: boolean; readonly project: boolean};
 	/** The container whose secrets Inspect shows in clear; selecting another masks again. */
 	readonly reveal?: string;
 	/** Main-area scroll: lines from the top (logs: from the bottom). */
@@ -69,7 +69,7 @@ export const initialState = (themeName = 'default'): ConsoleState => ({
 	filters: perPanel(''),
 	tab: 'logs',
 	overlay: {kind: 'none'},
-	logs: {follow: true, wrap: false, timestamps: false, search: '', match: 0},
+	logs: {follow: true, wrap: false, timestamps: false, search: '', match: 0, filter: false, project: false},
 	reveal: undefined,
 	scroll: 0,
 	themeName,
@@ -95,9 +95,11 @@ export type ConsoleAction =
 	| {readonly type: 'setFilter'; readonly panel: PanelId; readonly filter: string}
 	| {readonly type: 'setSearch'; readonly search: string}
 	| {readonly type: 'moveMatch'; readonly delta: number}
-	| {readonly type: 'toggleLogs'; readonly option: 'follow' | 'wrap' | 'timestamps'}
+	| {readonly type: 'toggleLogs'; readonly option: 'follow' | 'wrap' | 'timestamps' | 'filter' | 'project'}
 	| {readonly type: 'toggleReveal'; readonly containerId?: string}
 	| {readonly type: 'scroll'; readonly delta: number}
+	/** The scroll the Logs pager applied (it clamps at the ends, knowing the lines). */
+	| {readonly type: 'setScroll'; readonly scroll: number}
 	| {readonly type: 'setTheme'; readonly name: string}
 	| {readonly type: 'actionStarted'; readonly label: string}
 	| {readonly type: 'actionFinished'; readonly message: StatusMessage}
@@ -143,13 +145,20 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
 		case 'setFilter':
 			return {...state, filters: {...state.filters, [action.panel]: action.filter}, cursors: {...state.cursors, [action.panel]: 0}, selected: {...state.selected, [action.panel]: undefined}};
 		case 'setSearch':
-			return {...state, logs: {...state.logs, search: action.search, match: 0, follow: action.search === '' ? state.logs.follow : false}};
+			return {...state, logs: {...state.logs, search: action.search, match: 0, follow: action.search === '' ? state.logs.follow : false, filter: action.search === '' ? false : state.logs.filter}, scroll: state.tab === 'logs' ? 0 : state.scroll};
 		case 'moveMatch':
-			return {...state, logs: {...state.logs, match: state.logs.match + action.delta, follow: false}};
+			return {...state, logs: {...state.logs, match: state.logs.match + action.delta, follow: false}, scroll: state.tab === 'logs' ? 0 : state.scroll};
 		case 'toggleLogs':
-			return {...state, logs: {...state.logs, [action.option]: !state.logs[action.option]}, scroll: action.option === 'follow' ? 0 : state.scroll};
+			return {...state, logs: {...state.logs, [action.option]: !state.logs[action.option]}, scroll: action.option === 'wrap' || action.option === 'timestamps' ? state.scroll : 0};
 		case 'scroll':
-			return {...state, scroll: Math.max(0, state.scroll + action.delta), logs: state.tab === 'logs' && action.delta > 0 ? {...state.logs, follow: false} : state.logs};
+			// Logs: the pager clamps (it knows the lines); the end (end/G) follows again.
+			if (state.tab === 'logs') {
+				if (action.delta <= -100_000) return {...state, scroll: 0, logs: {...state.logs, follow: true}};
+				return {...state, scroll: state.scroll + action.delta, logs: action.delta > 0 ? {...state.logs, follow: false} : state.logs};
+			}
+			return {...state, scroll: Math.max(0, state.scroll + action.delta)};
+		case 'setScroll':
+			return {...state, scroll: action.scroll};
 		case 'toggleReveal':
 			return {...state, reveal: action.containerId === undefined || state.reveal === action.containerId ? undefined : action.containerId};
 		case 'setTheme':

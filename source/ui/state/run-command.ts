@@ -277,6 +277,8 @@ export function runCommand(state: ConsoleState, effects: CommandEffects, name: s
 		case 'inspect.reveal': return dispatch({type: 'toggleReveal', containerId: targetContainer(effects.view, target)});
 		case 'list.sort': return dispatch({type: 'cycleSort'});
 		case 'events.toggle': return dispatch({type: 'toggleEvents'});
+		case 'logs.filter': return dispatch({type: 'toggleLogs', option: 'filter'});
+		case 'logs.project': return dispatch({type: 'toggleLogs', option: 'project'});
 		case 'palette.open': return dispatch({type: 'openOverlay', overlay: {kind: 'input', purpose: 'palette', text: ''}});
 		case 'help.toggle':
 			effects.setHelpScroll(() => 0);

@@ -5,43 +5,13 @@
 import {isSecretName, MASK, maskCommandLine, maskEnvEntry, maskSecretsInText, maskValue} from '../../engine/text/secrets.js';
 import {sanitizeLogLine, sanitizeName, sanitizeText} from '../../engine/text/sanitize.js';
 import type {ThemeToken} from '../theme/theme.js';
-import {alignRight, fit, formatBytes, formatPercent, sparkline, wrapLine} from '../view/format.js';
-import type {ContainerDetails, LogLine, ProcessTable, StatsSample} from '../view/types.js';
+import {alignRight, fit, formatBytes, formatPercent, sparkline} from '../view/format.js';
+import type {ContainerDetails, ProcessTable, StatsSample} from '../view/types.js';
 
 /** One line of a tab. */
 export type TabLine = {readonly text: string; readonly tone: ThemeToken; readonly bold?: boolean};
 
 const line = (text: string, tone: ThemeToken = 'text.primary', bold = false): TabLine => ({text, tone, bold});
-
-/** Options of the Logs tab. */
-export type LogViewOptions = {
-	readonly width: number;
-	readonly wrap: boolean;
-	readonly timestamps: boolean;
-	readonly search: string;
-};
-
-/**
- * Log lines for display: stderr marked `!`, stdout `│`, optional timestamp, wrapped or cut;
- * lines matching the search are in the accent tone. Returns the lines and, for each match,
- * the index of its first display line.
- */
-export function logLines(lines: readonly LogLine[], options: LogViewOptions): {lines: TabLine[]; matches: number[]} {
-	const result: TabLine[] = [];
-	const matches: number[] = [];
-	const needle = options.search.toLowerCase();
-	for (const entry of lines) {
-		const text = sanitizeLogLine(entry.text);
-		const time = options.timestamps && entry.time ? `${sanitizeName(entry.time, 40).replace(/\.\d+Z$/, 'Z')} ` : '';
-		const full = `${entry.stream === 'stderr' ? '!' : '│'} ${time}${text}`;
-		const matched = needle !== '' && text.toLowerCase().includes(needle);
-		if (matched) matches.push(result.length);
-		const tone: ThemeToken = matched ? 'accent' : entry.stream === 'stderr' ? 'status.warning' : 'text.primary';
-		if (options.wrap) for (const chunk of wrapLine(full, options.width)) result.push(line(fit(chunk, options.width), tone));
-		else result.push(line(fit(full, options.width), tone));
-	}
-	return {lines: result, matches};
-}
 
 const rate = (samples: readonly StatsSample[], pick: (sample: StatsSample) => number | undefined): number[] => {
 	const values: number[] = [];

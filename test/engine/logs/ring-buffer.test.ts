@@ -22,4 +22,25 @@ describe('ring buffer', () => {
 		assert.equal(buffer.last(), undefined);
 		assert.throws(() => new RingBuffer(0), /positive integer/);
 	});
+
+	it('stays at its capacity however many items arrive, and numbers them so a reader can tell which are gone', () => {
+		const buffer = new RingBuffer<number>(1000);
+		const batch = Array.from({length: 250_000}, (_, index) => index);
+		buffer.pushAll(batch);
+		assert.equal(buffer.size, 1000);
+		assert.equal(buffer.pushedCount, 250_000);
+		assert.equal(buffer.firstSequence, 249_000);
+		assert.equal(buffer.droppedCount, 249_000);
+		assert.equal(buffer.at(0), 249_000);
+		assert.equal(buffer.at(999), 249_999);
+		assert.equal(buffer.at(1000), undefined);
+		assert.equal(buffer.bySequence(249_500), 249_500);
+		assert.equal(buffer.bySequence(248_999), undefined, 'a dropped item is not returned');
+	});
+
+	it('keeps every item within its window: nothing lost that is not older than the newest capacity', () => {
+		const buffer = new RingBuffer<number>(64);
+		for (let chunk = 0; chunk < 100; chunk++) buffer.pushAll(Array.from({length: 37}, (_, index) => chunk * 37 + index));
+		assert.deepEqual(buffer.toArray(), Array.from({length: 64}, (_, index) => 3700 - 64 + index));
+	});
 });

@@ -1,0 +1,70 @@
+/**
+ * The consoles a bench compares, as data: how to start each in tmux and how to reach the
+ * Logs view of one container with its keys. deckhand is always measured; lazydocker only
+ * when `LAZYDOCKER=path` names a binary (a measuring peer, never a project dependency).
+ */
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import type {TmuxSession} from '../../test/helpers/tmux.js';
+import {deckhandCommand} from '../../test/e2e/console-session.js';
+
+/** One console under measurement. */
+export type Program = {
+	readonly name: string;
+	readonly command: readonly string[];
+	readonly env: Readonly<Record<string, string>>;
+	/** Keys that select the container `name` and show its followed logs. */
+	openLogs(tmux: TmuxSession, name: string): Promise<void>;
+	/** A key press whose effect is visible, and the check that the effect is on screen (alternating on/off). */
+	readonly probe: {readonly key: (on: boolean) => string; readonly shows: (screen: string, on: boolean) => boolean};
+};
+
+/** Log lines in the chatty containers carry no `hh:mm:ss`, so a shown timestamp is the toggle's effect. */
+const timestampShown = (screen: string) =>
+	screen.split('\n').some(line => line.includes('│') && /\d\d:\d\d:\d\d/.test(line.split('│').slice(1).join('│')));
+
+/** deckhand from the built dist/cli.js (or the sources), with a throwaway config directory. */
+export function deckhandProgram(host: string): Program {
+	return {
+		name: 'deckhand',
+		command: deckhandCommand(),
+		env: {DOCKER_HOST: host, XDG_CONFIG_HOME: '/nonexistent-deckhand-bench-config', XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'deckhand-bench-state-'))},
+		async openLogs(tmux, name) {
+			await tmux.sendKeys('3');
+			await tmux.sendKeys('/');
+			await tmux.sendKeys(name, {literal: true});
+			await tmux.sendKeys('Enter');
+			await tmux.waitForScreen(screen => screen.includes(`· following`) && screen.includes(name), {timeoutMs: 20_000, message: `deckhand did not show ${name}'s logs`});
+			// Focus the main area: `t` (timestamps) is a key of the Logs tab.
+			await tmux.sendKeys('Enter');
+		},
+		probe: {key: () => 't', shows: (screen, on) => timestampShown(screen) === on},
+	};
+}
+
+/**
+ * lazydocker at its defaults (config in a fresh directory, so nobody's own config counts):
+ * it starts on Containers, `/` filters, the main panel follows the selected container's logs;
+ * `x` opens its Menu popup and escape closes it.
+ */
+export function lazydockerProgram(binary: string, host: string): Program {
+	return {
+		name: 'lazydocker',
+		command: [binary],
+		env: {DOCKER_HOST: host, CONFIG_DIR: mkdtempSync(join(tmpdir(), 'lazydocker-bench-config-'))},
+		async openLogs(tmux, name) {
+			await tmux.sendKeys('/');
+			await tmux.sendKeys(name, {literal: true});
+			await tmux.sendKeys('Enter');
+			await tmux.waitForScreen(screen => screen.includes(name) && screen.includes('chatty'), {timeoutMs: 20_000, message: `lazydocker did not show ${name}'s logs`});
+		},
+		probe: {key: on => (on ? 'x' : 'Escape'), shows: (screen, on) => /─Menu─/.test(screen) === on},
+	};
+}
+
+/** The programs of this run: deckhand, and lazydocker when LAZYDOCKER names its binary. */
+export function programsFromEnv(host: string): Program[] {
+	const peer = process.env.LAZYDOCKER;
+	return [deckhandProgram(host), ...(peer ? [lazydockerProgram(peer, host)] : [])];
+}

@@ -51,9 +51,28 @@ function defaultSshKey(env: NodeJS.ProcessEnv, homeDirectory: string): Buffer | 
 	return undefined;
 }
 
+let sshUrlWarningMuted = false;
+
+/**
+ * docker-modem formats each ssh request's address as `ssh:HOST:PORT/path` (it is only a request
+ * path; the ssh agent makes the connection), which Node flags with a DEP0170 warning on stderr
+ * once per process. That one warning is dropped; every other one still prints.
+ */
+function muteModemSshUrlWarning(): void {
+	if (sshUrlWarningMuted) return;
+	sshUrlWarningMuted = true;
+	const emitWarning = process.emitWarning.bind(process) as (...args: unknown[]) => void;
+	process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+		const message = typeof warning === 'string' ? warning : warning.message;
+		if (/^The URL ssh:\S* is invalid/.test(message)) return;
+		emitWarning(warning, ...rest);
+	}) as typeof process.emitWarning;
+}
+
 /** A client for one endpoint (no network traffic yet). */
 export function clientFor(endpoint: EngineEndpoint, env: NodeJS.ProcessEnv = process.env, homeDirectory = os.homedir()): Docker {
 	const sshKey = endpoint.kind === 'ssh' ? defaultSshKey(env, homeDirectory) : undefined;
+	if (endpoint.kind === 'ssh') muteModemSshUrlWarning();
 	return new DockerClient(dockerOptionsFor(endpoint, file => readFileSync(file), env, sshKey));
 }
 

@@ -57,6 +57,8 @@ export type ModeDescription = {
 	readonly parallelism: number;
 	readonly endpoint: {readonly host: string; readonly source: string; readonly context: string | null};
 	readonly engine: {
+		/** `podman` for Podman's Docker-compatible service, `docker` otherwise. */
+		readonly product: EngineProduct;
 		readonly version: string;
 		readonly apiVersion: string;
 		readonly os: string;
@@ -68,6 +70,15 @@ export type ModeDescription = {
 	};
 };
 
+/** Which engine software answers. */
+export type EngineProduct = 'docker' | 'podman';
+
+/** Podman's compatible `/version` names a "Podman Engine" component (its Platform name is the OS); anything else is Docker. */
+export function engineProduct(version: {readonly Components?: ReadonlyArray<{readonly Name?: string}> | null; readonly Platform?: {readonly Name?: string} | null}): EngineProduct {
+	const names = [version.Platform?.Name ?? '', ...(version.Components ?? []).map(component => component.Name ?? '')];
+	return names.some(name => /podman/i.test(name)) ? 'podman' : 'docker';
+}
+
 /** Mode plus version, API version, OS, cgroup version and swarm state, from one version and one info call. */
 export async function describeEngine(docker: Docker, endpoint: EngineEndpoint, readers: ProcReaders = localProcReaders): Promise<ModeDescription> {
 	const [report, version, info] = await Promise.all([detectEngineMode(docker, endpoint, readers), docker.version(), docker.info() as Promise<Record<string, any>>]);
@@ -78,6 +89,7 @@ export async function describeEngine(docker: Docker, endpoint: EngineEndpoint, r
 		parallelism: modeParallelism[report.mode],
 		endpoint: {host: endpoint.host, source: endpoint.source, context: endpoint.context ?? null},
 		engine: {
+			product: engineProduct(version as Parameters<typeof engineProduct>[0]),
 			version: version.Version,
 			apiVersion: version.ApiVersion,
 			os: String(info.OperatingSystem ?? version.Os),

@@ -72,7 +72,8 @@ export async function containerStatus(docker: Docker, id: string): Promise<Conta
 		status: info.State.Status,
 		exitCode: info.State.ExitCode,
 		startedAt: info.State.StartedAt,
-		health: health ? {status: health.Status, failingStreak: health.FailingStreak, lastOutput: last?.Output.trim(), lastExitCode: last?.ExitCode} : undefined,
+		// Podman reports `Health: {Status: ""}` for a container without a healthcheck.
+		health: health?.Status ? {status: health.Status, failingStreak: health.FailingStreak, lastOutput: last?.Output.trim(), lastExitCode: last?.ExitCode} : undefined,
 	};
 }
 

@@ -131,7 +131,8 @@ export async function containerHealthState(docker: Docker, id: string): Promise<
 		exitCode: info.State.ExitCode,
 		startedAt: info.State.StartedAt,
 		health:
-			health && check?.Test?.[0] !== 'NONE'
+			// Podman reports `Health: {Status: ""}` for a container without a healthcheck.
+			health?.Status && check?.Test?.[0] !== 'NONE'
 				? {
 						status: health.Status,
 						failingStreak: health.FailingStreak,

@@ -29,7 +29,8 @@ export async function inspectForProbe(docker: Docker, id: string): Promise<Conta
 		status: info.State.Status,
 		exitCode: info.State.ExitCode,
 		startedAt: epoch(info.State.StartedAt),
-		health: health ? {status: health.Status, failingStreak: health.FailingStreak, retries: configured?.Retries || 3, lastOutput: health.Log?.at(-1)?.Output.trim()} : undefined,
+		// Podman reports `Health: {Status: ""}` for a container without a healthcheck.
+		health: health?.Status ? {status: health.Status, failingStreak: health.FailingStreak, retries: configured?.Retries || 3, lastOutput: health.Log?.at(-1)?.Output.trim()} : undefined,
 		publishedPorts,
 	};
 }

@@ -8,6 +8,8 @@
 #                            and an ssh-agent holding the client key; wait until `docker` answers
 #                            through ssh; idempotent; prints the ssh:// host to use
 #   scripts/sshd.sh stop     stop that sshd and its agent (the files stay, so a start reuses the port)
+#   scripts/sshd.sh down     stop only sshd and drop its sessions (the client's agent stays): the
+#                            server going away, for tests of connection loss
 #   scripts/sshd.sh env      print the exports a client needs (DOCKER_HOST=ssh://..., SSH_AUTH_SOCK,
 #                            DECKHAND_SSH_KEY, DECKHAND_SSH_CONFIG)
 #   scripts/sshd.sh status   exit 0 when sshd answers and `docker version` works through it
@@ -120,6 +122,19 @@ stop_pidfile() {
   rm -f "$file"
 }
 
+stop_sshd() {
+  # The listener and every session it forked (by pid), so open connections drop as they
+  # would when the server goes away.
+  if running; then
+    log "stopping sshd ($(cat "$PIDFILE")) and its sessions"
+    local sessions pid
+    sessions=$(pgrep -P "$(cat "$PIDFILE")" || true)
+    stop_pidfile "$PIDFILE"
+    for pid in $sessions; do kill "$pid" 2>/dev/null || true; done
+  fi
+  rm -f "$PIDFILE"
+}
+
 print_env() {
   echo "export DOCKER_HOST=ssh://root@127.0.0.1:$(port)"
   echo "export SSH_AUTH_SOCK=$AGENT_SOCK"
@@ -136,19 +151,12 @@ case "${1:-start}" in
     echo "ssh://root@127.0.0.1:$(port)"
     ;;
   stop)
-    # The listener and every session it forked (by pid), so open connections drop as they
-    # would when the server goes away.
-    if running; then
-      log "stopping sshd ($(cat "$PIDFILE")) and its sessions"
-      sessions=$(pgrep -P "$(cat "$PIDFILE")" || true)
-      stop_pidfile "$PIDFILE"
-      for pid in $sessions; do kill "$pid" 2>/dev/null || true; done
-    fi
-    rm -f "$PIDFILE"
+    stop_sshd
     stop_pidfile "$AGENT_PIDFILE"
     rm -f "$AGENT_SOCK"
     ;;
+  down) stop_sshd ;;
   env) print_env ;;
   status) running && answers ;;
-  *) echo "usage: scripts/sshd.sh start|stop|status|env" >&2; exit 2 ;;
+  *) echo "usage: scripts/sshd.sh start|stop|down|status|env" >&2; exit 2 ;;
 esac

@@ -9,6 +9,7 @@ import type Docker from 'dockerode';
 import {DockerClient} from './dockerode.js';
 import {EngineUnreachableError} from '../engine/errors.js';
 import {dockerOptionsFor, resolveEndpoint, type EngineEndpoint} from './connection.js';
+import {createSshAgent} from './ssh-transport.js';
 
 /** Where deckhand was asked to connect (global flags; environment fills the rest). */
 export type ConnectOptions = {
@@ -133,8 +134,12 @@ function muteModemSshUrlWarning(): void {
 /** A client for one endpoint (no network traffic yet). */
 export function clientFor(endpoint: EngineEndpoint, env: NodeJS.ProcessEnv = process.env, homeDirectory = os.homedir()): Docker {
 	const sshKey = endpoint.kind === 'ssh' ? defaultSshKey(env, homeDirectory) : undefined;
-	if (endpoint.kind === 'ssh') muteModemSshUrlWarning();
-	return new DockerClient(dockerOptionsFor(endpoint, file => readFileSync(file), env, sshKey));
+	const options = dockerOptionsFor(endpoint, file => readFileSync(file), env, sshKey);
+	if (endpoint.kind !== 'ssh') return new DockerClient(options);
+	muteModemSshUrlWarning();
+	// Plain HTTP through pooled SSH connections rather than docker-modem's connection per request.
+	const {host, port, username, sshOptions} = options as {host: string; port: number; username?: string; sshOptions?: Record<string, unknown>};
+	return new DockerClient({...options, protocol: 'http', sshOptions: undefined, agent: createSshAgent({...sshOptions, host, port, username})} as Docker.DockerOptions);
 }
 
 /**

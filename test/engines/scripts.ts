@@ -14,6 +14,8 @@ export type EngineScript = {
 	stop(): Promise<void>;
 	status(): Promise<boolean>;
 	env(): Promise<Record<string, string>>;
+	/** Any other action of the script (e.g. sshd.sh `down`). */
+	action(name: string): Promise<void>;
 };
 
 /** `script` (a path under scripts/) run with `env` added to this process's environment. */
@@ -36,6 +38,9 @@ export function engineScript(script: string, env: Record<string, string>, timeou
 				() => true,
 				() => false,
 			);
+		},
+		async action(name) {
+			await call(name);
 		},
 		async env() {
 			const exports: Record<string, string> = {};

@@ -112,7 +112,7 @@ describe('deckhand over ssh:// (real sshd)', () => {
 		assert.equal((await execInContainer(docker, app.id, ['cat', '/app/VERSION'])).stdout.trim(), 'v2');
 	});
 
-	it('logs -f over ssh goes on after sshd is killed and started again, each line once', async () => {
+	it('logs -f over ssh goes on after sshd (and its sessions) is killed and started again, each line once', async () => {
 		const name = testName('ssh-follow');
 		await startTestContainer(docker, run, name, {Cmd: ['sh', '-c', 'i=0; while :; do echo tick $i; i=$((i+1)); sleep 0.2; done']});
 		const follower = execa('node', ['--import', 'tsx', 'cli.tsx', '--host', host, 'logs', '-f', name], {reject: false, env: {CI: 'true', ...env}});
@@ -121,7 +121,7 @@ describe('deckhand over ssh:// (real sshd)', () => {
 		const ticks = () => output.split('\n').filter(line => line.startsWith('tick ')).map(line => Number(line.slice(5)));
 		try {
 			await waitFor(() => ticks().length >= 3, `the first ticks (output: ${output})`);
-			await sshd.stop();
+			await sshd.action('down');
 			const atStop = Math.max(...ticks());
 			// The engine goes on logging while sshd is down; those lines must arrive afterwards.
 			const lastLogged = async () => Number(/tick (\d+)/.exec((await docker.getContainer(name).logs({stdout: true, tail: 1})).toString())?.[1] ?? -1);

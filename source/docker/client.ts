@@ -182,8 +182,9 @@ function remedy(endpoint: EngineEndpoint): string {
  * docker client does. Unreachable → EngineUnreachableError (exit 3) naming every attempt.
  */
 export async function connectEngine(options: ConnectOptions & {readonly timeoutMs?: number} = {}): Promise<EngineConnection> {
-	const timeoutMs = options.timeoutMs ?? 3000;
 	const first = createConnection(options);
+	// An ssh engine's first answer includes a handshake and a remote login shell: 10 s, not 3.
+	const timeoutMs = options.timeoutMs ?? (first.endpoint.kind === 'ssh' ? 10_000 : 3000);
 	const candidates = [first];
 	if (first.endpoint.source === 'default') {
 		const userSocket = path.join(options.homeDirectory ?? os.homedir(), '.docker', 'run', 'docker.sock');

@@ -87,6 +87,12 @@ describe('deckhand over ssh:// (real sshd)', () => {
 		}
 	});
 
+	it('24 requests at once all answer (pooled channels; sshd drops connections beyond MaxStartups)', async () => {
+		const remote = clientFor(resolveEndpoint({host, env: {}, homeDirectory: '/nonexistent', readFile: () => undefined}), {SSH_AUTH_SOCK: env.SSH_AUTH_SOCK});
+		const answers = await Promise.all(Array.from({length: 24}, async () => remote.ping()));
+		assert.equal(answers.map(String).filter(answer => answer === 'OK').length, 24);
+	});
+
 	it('restart over ssh restarts the container', async () => {
 		const project = `dhtest-sshrestart-${run}`;
 		const container = await startTestContainer(docker, run, testName('ssh-restart'), {Labels: {'com.docker.compose.project': project, 'com.docker.compose.service': 'web'}});

@@ -73,11 +73,21 @@ start() {
   echo "$MANAGER_HOST"
 }
 
+unmount_leftovers() {
+  # A stopped Swarm node leaves its ingress sandbox's network namespace mounted under its exec
+  # root; unmount those (ours only: under $DIR/{manager,worker}/exec/netns).
+  local mountpoint
+  for mountpoint in $(awk '{print $5}' /proc/self/mountinfo | grep -E "^$DIR/(manager|worker)/exec/netns/" || true); do
+    umount "$mountpoint" 2>/dev/null || true
+  done
+}
+
 case "${1:-start}" in
   start) start ;;
   stop)
     engine worker stop
     engine manager stop
+    unmount_leftovers
     ;;
   env)
     echo "export DOCKER_HOST=$MANAGER_HOST"

@@ -8,7 +8,7 @@
  *   "evidence": string[],                // why this mode was chosen
  *   "parallelism": number,               // parallel engine operations plans use in this mode
  *   "endpoint": {"host": string, "source": "flag" | "env" | "context" | "default", "context": string | null},
- *   "engine": {"version": string, "apiVersion": string, "os": string, "arch": string, "kernel": string,
+ *   "engine": {"product": "docker" | "podman", "version": string, "apiVersion": string, "os": string, "arch": string, "kernel": string,
  *              "cgroupVersion": "1" | "2", "cgroupDriver": string, "swarm": "inactive" | "active" | "pending" | "error" | "locked"}
  * }
  */
@@ -23,7 +23,7 @@ export function formatModeDescription(description: ModeDescription): string {
 		['mode', `${description.mode}${description.containerId ? ` (container ${description.containerId.slice(0, 12)})` : ''}`],
 		['why', description.evidence.join('; ')],
 		['endpoint', `${description.endpoint.host} (${description.endpoint.context ? `context ${description.endpoint.context}` : description.endpoint.source})`],
-		['engine', `${description.engine.version} (API ${description.engine.apiVersion})`],
+		['engine', `${description.engine.product === 'podman' ? 'podman ' : ''}${description.engine.version} (API ${description.engine.apiVersion})`],
 		['os', `${description.engine.os} ${description.engine.arch}, kernel ${description.engine.kernel}`],
 		['cgroup', `v${description.engine.cgroupVersion}${description.engine.cgroupDriver ? ` (${description.engine.cgroupDriver})` : ''}`],
 		['swarm', description.engine.swarm],

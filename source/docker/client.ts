@@ -10,6 +10,7 @@ import {DockerClient} from './dockerode.js';
 import {EngineUnreachableError} from '../engine/ports/wire.js';
 import {dockerOptionsFor, resolveEndpoint, silenceModemSshUrlWarning, type EngineEndpoint} from './connection.js';
 import {readBoundedBytes} from '../engine/files/read-bounded.js';
+import {createSshAgent} from './ssh-transport.js';
 
 /** Where deckhand was asked to connect (global flags; environment fills the rest). */
 export type ConnectOptions = {
@@ -29,7 +30,68 @@ export type EngineConnection = {
 	readonly host: string;
 	/** How the endpoint was chosen (kind, source, context, TLS). */
 	readonly endpoint: EngineEndpoint;
+	/** What the engine's `/_ping` said (set by connectEngine, which also pins the API version). */
+	readonly ping?: PingFacts;
 };
+
+/** The newest Docker API version deckhand knows (1.52: health in the container list). */
+export const maxApiVersion = '1.52';
+
+/** What an engine's `/_ping` headers say. */
+export type PingFacts = {
+	/** `Api-Version`: the newest API version the engine speaks. */
+	readonly apiVersion?: string;
+	/** The version deckhand pins its requests to: the older of the engine's and `maxApiVersion`. */
+	readonly pinnedVersion?: string;
+	/** `Swarm` (API 1.43+): `inactive`, `pending`, `error`, `locked`, `active/worker` or `active/manager`. */
+	readonly swarm?: string;
+	/** `Server`, e.g. `Docker/20.10.24 (linux)` or `Libpod/4.3.1 (linux)`. */
+	readonly server?: string;
+	/** `Libpod-Api-Version`: set by Podman's Docker-compatible service only. */
+	readonly libpodVersion?: string;
+};
+
+/** The older of two `1.NN` API versions; undefined when the engine named none that parses. */
+export function negotiateApiVersion(server: string | undefined, ours: string = maxApiVersion): string | undefined {
+	const parse = (version: string | undefined) => (version && /^\d+\.\d+$/.test(version) ? version.split('.').map(Number) as [number, number] : undefined);
+	const theirs = parse(server);
+	const mine = parse(ours)!;
+	if (!theirs) return undefined;
+	return theirs[0] < mine[0] || (theirs[0] === mine[0] && theirs[1] <= mine[1]) ? server : ours;
+}
+
+/** The facts in `/_ping` response headers (header names lower-cased, as Node gives them). */
+export function pingFactsFromHeaders(headers: Readonly<Record<string, string | string[] | undefined>>): PingFacts {
+	const one = (name: string) => {
+		const value = headers[name];
+		return (Array.isArray(value) ? value[0] : value) || undefined;
+	};
+	const apiVersion = one('api-version');
+	const pinnedVersion = negotiateApiVersion(apiVersion);
+	const facts = {apiVersion, pinnedVersion, swarm: one('swarm'), server: one('server'), libpodVersion: one('libpod-api-version')};
+	return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined)) as PingFacts;
+}
+
+/** GETs the unversioned `/_ping` (as the docker CLI does to negotiate) and answers its headers' facts. */
+export async function pingFacts(docker: Docker): Promise<PingFacts> {
+	const modem = docker.modem as unknown as {dial(options: object, callback: (error: unknown, response?: NodeJS.ReadableStream & {headers: Record<string, string>}) => void): void; version?: string};
+	const pinned = modem.version;
+	modem.version = undefined;
+	try {
+		const response = await new Promise<NodeJS.ReadableStream & {headers: Record<string, string>}>((resolve, reject) => {
+			modem.dial({path: '/_ping', method: 'GET', isStream: true, statusCodes: {200: true, 500: 'server error'}}, (error, response) => (error || !response ? reject(error ?? new Error('no answer')) : resolve(response)));
+		});
+		response.resume();
+		return pingFactsFromHeaders(response.headers);
+	} finally {
+		modem.version = pinned;
+	}
+}
+
+/** Pins every later request of `docker` to `/v<version>/...`, as negotiated from its ping. */
+export function pinApiVersion(docker: Docker, facts: PingFacts): void {
+	if (facts.pinnedVersion) (docker.modem as unknown as {version?: string}).version = `v${facts.pinnedVersion}`;
+}
 
 const readTextOrUndefined = (file: string): string | undefined => {
 	try {
@@ -55,8 +117,12 @@ function defaultSshKey(env: NodeJS.ProcessEnv, homeDirectory: string): Buffer | 
 /** A client for one endpoint (no network traffic yet). */
 export function clientFor(endpoint: EngineEndpoint, env: NodeJS.ProcessEnv = process.env, homeDirectory = os.homedir()): Docker {
 	const sshKey = endpoint.kind === 'ssh' ? defaultSshKey(env, homeDirectory) : undefined;
-	if (endpoint.kind === 'ssh') silenceModemSshUrlWarning();
-	return new DockerClient(dockerOptionsFor(endpoint, file => readBoundedBytes(file, 1024 * 1024), env, sshKey));
+	const options = dockerOptionsFor(endpoint, file => readBoundedBytes(file, 1024 * 1024), env, sshKey);
+	if (endpoint.kind !== 'ssh') return new DockerClient(options);
+	silenceModemSshUrlWarning();
+	// Plain HTTP through pooled SSH connections rather than docker-modem's connection per request.
+	const {host, port, username, sshOptions} = options as {host: string; port: number; username?: string; sshOptions?: Record<string, unknown>};
+	return new DockerClient({...options, protocol: 'http', sshOptions: undefined, agent: createSshAgent({...sshOptions, host, port, username})} as Docker.DockerOptions);
 }
 
 /**
@@ -70,13 +136,13 @@ export function createConnection(options: ConnectOptions = {}): EngineConnection
 	return {docker: clientFor(endpoint, env, homeDirectory), description: endpoint.description, host: endpoint.host, endpoint};
 }
 
-/** Resolves when `docker` answers a ping within `timeoutMs`, else rejects with the reason. */
-export async function pingWithin(docker: Docker, timeoutMs: number): Promise<void> {
+/** Resolves with the ping's facts when `docker` answers within `timeoutMs`, else rejects with the reason. */
+export async function pingWithin(docker: Docker, timeoutMs: number): Promise<PingFacts> {
 	let timer: NodeJS.Timeout | undefined;
 	try {
-		await Promise.race([
-			docker.ping(),
-			new Promise((_, reject) => {
+		return await Promise.race([
+			pingFacts(docker),
+			new Promise<never>((_, reject) => {
 				timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
 			}),
 		]);
@@ -100,8 +166,9 @@ function remedy(endpoint: EngineEndpoint, denied = false): string {
  * docker client does. Unreachable → EngineUnreachableError (exit 3) naming every attempt.
  */
 export async function connectEngine(options: ConnectOptions & {readonly timeoutMs?: number} = {}): Promise<EngineConnection> {
-	const timeoutMs = options.timeoutMs ?? 3000;
 	const first = createConnection(options);
+	// An ssh engine's first answer includes a handshake and a remote login shell: 10 s, not 3.
+	const timeoutMs = options.timeoutMs ?? (first.endpoint.kind === 'ssh' ? 10_000 : 3000);
 	const candidates = [first];
 	if (first.endpoint.source === 'default') {
 		const userSocket = path.join(options.homeDirectory ?? os.homedir(), '.docker', 'run', 'docker.sock');
@@ -112,8 +179,9 @@ export async function connectEngine(options: ConnectOptions & {readonly timeoutM
 	let denied = false;
 	for (const candidate of candidates) {
 		try {
-			await pingWithin(candidate.docker, timeoutMs);
-			return candidate;
+			const ping = await pingWithin(candidate.docker, timeoutMs);
+			pinApiVersion(candidate.docker, ping);
+			return {...candidate, ping};
 		} catch (error) {
 			tried.push(`${candidate.description}: ${(error as Error).message}`);
 			if (candidate === first && ['EACCES', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '')) denied = true;

@@ -20,11 +20,12 @@ describe('deckhand mode', () => {
 		assert.equal(code, 0);
 		const parsed = JSON.parse(output) as Record<string, any>;
 		assert.deepEqual(Object.keys(parsed), ['mode', 'containerId', 'evidence', 'parallelism', 'endpoint', 'engine']);
-		assert.deepEqual(Object.keys(parsed.engine), ['version', 'apiVersion', 'os', 'arch', 'kernel', 'cgroupVersion', 'cgroupDriver', 'swarm']);
+		assert.deepEqual(Object.keys(parsed.engine), ['product', 'version', 'apiVersion', 'os', 'arch', 'kernel', 'cgroupVersion', 'cgroupDriver', 'swarm']);
 		assert.deepEqual(parsed.endpoint, {host: testHost(), source: 'flag', context: null});
 		assert.equal(parsed.mode, 'host');
 		assert.equal(parsed.containerId, null);
 		assert.equal(parsed.parallelism, 8);
+		assert.equal(parsed.engine.product, 'docker');
 		assert.equal(parsed.engine.apiVersion, '1.41');
 		assert.equal(parsed.engine.cgroupVersion, '1');
 		assert.equal(parsed.engine.swarm, 'active');

@@ -36,7 +36,8 @@ export function healthStateOf(info: ContainerInspectJson): ContainerHealthState 
 		exitCode: info.State.ExitCode,
 		startedAt: info.State.StartedAt,
 		health:
-			health && info.Config.Healthcheck?.Test?.[0] !== 'NONE'
+			// Podman reports `Health: {Status: ""}` for a container without a healthcheck.
+			health?.Status && info.Config.Healthcheck?.Test?.[0] !== 'NONE'
 				? {
 						status: health.Status,
 						failingStreak: health.FailingStreak,

@@ -3,7 +3,7 @@
  * process's /proc, the endpoint, the daemon's container ids only when they decide) and the
  * engine facts `deckhand mode` prints. The decision itself is the pure detect.ts.
  */
-import type {EnginePorts} from '../ports/index.js';
+import type {EnginePorts, EngineVersion} from '../ports/index.js';
 import {detectMode, modeParallelism, needsDaemonContainers, type EngineMode, type ModeReport} from './detect.js';
 
 /** The ports mode detection reads. */
@@ -28,6 +28,8 @@ export type ModeDescription = {
 	readonly parallelism: number;
 	readonly endpoint: {readonly host: string; readonly source: string; readonly context: string | null};
 	readonly engine: {
+		/** `podman` for Podman's Docker-compatible service, `docker` otherwise. */
+		readonly product: EngineProduct;
 		readonly version: string;
 		readonly apiVersion: string;
 		readonly os: string;
@@ -39,6 +41,15 @@ export type ModeDescription = {
 	};
 };
 
+/** Which engine software answers. */
+export type EngineProduct = 'docker' | 'podman';
+
+/** Podman's compatible `/version` names a "Podman Engine" component (its Platform name is the OS); anything else is Docker. */
+export function engineProduct(version: Pick<EngineVersion, 'Components' | 'Platform'>): EngineProduct {
+	const names = [version.Platform?.Name ?? '', ...(version.Components ?? []).map(component => component.Name ?? '')];
+	return names.some(name => /podman/i.test(name)) ? 'podman' : 'docker';
+}
+
 /** Mode plus version, API version, OS, cgroup version and swarm state, from one version and one info call. */
 export async function describeEngine(ports: ModePorts & Pick<EnginePorts, 'system'>): Promise<ModeDescription> {
 	const [report, version, info] = await Promise.all([detectEngineMode(ports), ports.system.version(), ports.system.info()]);
@@ -49,6 +60,7 @@ export async function describeEngine(ports: ModePorts & Pick<EnginePorts, 'syste
 		parallelism: modeParallelism[report.mode],
 		endpoint: {host: ports.endpoint.host, source: ports.endpoint.source, context: ports.endpoint.context ?? null},
 		engine: {
+			product: engineProduct(version),
 			version: version.Version,
 			apiVersion: version.ApiVersion,
 			os: String(info.OperatingSystem ?? version.Os),

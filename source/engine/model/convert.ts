@@ -37,6 +37,8 @@ export type ListedContainer = {
 	readonly Status: string;
 	readonly Labels?: Record<string, string> | null;
 	readonly Created: number;
+	/** API 1.52+: the health state itself (older engines only put it in Status text). */
+	readonly Health?: {readonly Status?: string} | null;
 };
 
 /** A container from the list endpoint (no start time there: null until inspected). */
@@ -44,13 +46,15 @@ export function containerFromList(entry: ListedContainer): ContainerModel {
 	const labels = entry.Labels ?? {};
 	// `Exited (1) 5 seconds ago`, and for a crash loop between runs `Restarting (1) 2 seconds ago`.
 	const exit = /^(?:Exited|Restarting) \((-?\d+)\)/.exec(entry.Status);
+	const listed = entry.Health?.Status;
+	const health = listed === 'healthy' || listed === 'unhealthy' || listed === 'starting' ? listed : healthFromStatusText(entry.Status);
 	return {
 		id: entry.Id,
 		name: (entry.Names?.[0] ?? entry.Id.slice(0, 12)).replace(/^\//, ''),
 		image: entry.Image,
 		state: toContainerState(entry.State),
-		health: healthFromStatusText(entry.Status),
-		healthcheck: healthFromStatusText(entry.Status) !== 'none',
+		health,
+		healthcheck: health !== 'none',
 		labels,
 		...projectAndService(labels),
 		createdAt: entry.Created * 1000,

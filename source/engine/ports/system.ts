@@ -10,6 +10,8 @@ export type EngineVersion = {
 	readonly Os?: string;
 	readonly Arch: string;
 	readonly KernelVersion: string;
+	readonly Components?: ReadonlyArray<{readonly Name?: string}> | null;
+	readonly Platform?: {readonly Name?: string} | null;
 };
 
 /** The info endpoint, the fields the engine reads. */

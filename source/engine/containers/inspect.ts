@@ -63,7 +63,8 @@ export function probeStateOf(info: ContainerInspectJson): ContainerState {
 		status: info.State.Status,
 		exitCode: info.State.ExitCode,
 		startedAt: epoch(info.State.StartedAt),
-		health: health ? {status: health.Status, failingStreak: health.FailingStreak, retries: info.Config.Healthcheck?.Retries || 3, lastOutput: health.Log?.at(-1)?.Output.trim()} : undefined,
+		// Podman reports `Health: {Status: ""}` for a container without a healthcheck.
+		health: health?.Status ? {status: health.Status, failingStreak: health.FailingStreak, retries: info.Config.Healthcheck?.Retries || 3, lastOutput: health.Log?.at(-1)?.Output.trim()} : undefined,
 		publishedPorts,
 	};
 }

@@ -3,6 +3,7 @@
  * blessed-contrib, which is imported only when the view opens. Runs in its own process
  * (chart-process.ts), so blessed owns the terminal alone while it is shown.
  */
+import {createRequire} from 'node:module';
 import type {ConsoleSource} from '../view/types.js';
 import {chartSeries, chartSubject, chartWatchIds} from './chart-series.js';
 
@@ -28,10 +29,12 @@ export type ChartViewOptions = {
 
 /** Shows the charts until q, escape or g; resolves once the terminal is restored. */
 export async function showChartView(options: ChartViewOptions): Promise<void> {
-	// One after the other: blessed-contrib require()s blessed itself, and loading both at
-	// once sometimes handed us blessed's exports before they were filled in (no `screen`).
-	const {default: blessed} = await import('blessed');
-	const {default: contrib} = await import('blessed-contrib');
+	// Loaded with a plain synchronous require: through import() the chart process was sometimes
+	// handed blessed's exports half-built (an empty object, no \`screen\`) while its event loop
+	// was busy with the engine's streams.
+	const load = createRequire(import.meta.url);
+	const blessed = load('blessed') as (typeof import('blessed'))['default'];
+	const contrib = load('blessed-contrib') as (typeof import('blessed-contrib'))['default'];
 	const {source, stdin, stdout} = options;
 	// blessed installs stdin listeners (a keypress decoder) that outlive screen.destroy();
 	// remember what was there so exactly those can be removed afterwards.

@@ -54,13 +54,15 @@ export function LogsPane({feed, intent, wrap, timestamps, title, width, height, 
 	}, [dispatch, view.scroll, intent.scroll]);
 
 	const state = intent.follow ? 'following' : 'paused';
-	const search = intent.search ? ` · /${intent.search.slice(0, 20)} ${view.current ? `${view.current.index + 1}/${view.current.count}` : `${view.count} matches`}` : '';
-	const filter = intent.search && intent.filter ? ' · only matches (&)' : '';
-	const dropped = buffer.firstSequence > 0 ? ` · last ${buffer.size} lines` : '';
+	const search = intent.search ? `/${intent.search.slice(0, 20)} ${view.current ? `${view.current.index + 1}/${view.current.count}` : `${view.count} matches`}` : '';
+	const filter = intent.search && intent.filter ? 'only matches (&)' : '';
+	const dropped = buffer.firstSequence > 0 ? `last ${buffer.size} lines` : '';
+	// The pager's own state first: on a narrow pane the counter and the filter stay in sight.
+	const heading = [state, search, filter, dropped, title].filter(Boolean).join(' · ');
 	return (
 		<>
 			<Text wrap="truncate" color={color('text.muted')}>
-				{fit(`${title} · ${state}${search}${filter}${dropped}`, width)}
+				{fit(heading, width)}
 			</Text>
 			{rows.length === 0 ? <Text color={color('text.muted')}>{fit(intent.search && intent.filter ? 'no matching lines' : 'no log lines yet', width)}</Text> : null}
 			{rows.map((row, index) => (

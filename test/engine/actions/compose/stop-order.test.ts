@@ -69,17 +69,13 @@ describe('stops in dependency order, each level together (real engine)', () => {
 			const up = await upProject(ports, stack, {timeoutMs: 60_000});
 			assert.equal(up.ok, true, 'the stack came up');
 			const recorder = await recordEvents();
-			const started = Date.now();
 			const result = await downProject(ports, stack.project.name, {settings: stopSettingsOf(stack.project)});
-			const elapsed = Date.now() - started;
 			await recorder.stop();
 			assert.deepEqual(result.levels, [['web', 'worker'], ['api'], ['db']]);
 			const [web, worker, api, db] = ['web', 'worker', 'api', 'db'].map(name => stopSpan(recorder, name)) as [ReturnType<typeof stopSpan>, ReturnType<typeof stopSpan>, ReturnType<typeof stopSpan>, ReturnType<typeof stopSpan>];
 			assert.ok(overlap(web, worker) > 500, `web ${JSON.stringify(web)} and worker ${JSON.stringify(worker)} stop at the same time`);
 			assert.ok(web.end <= api.start, 'web (depends on api) died before api was signalled');
 			assert.ok(api.end <= db.start && worker.end <= db.start, 'api and worker (depend on db) died before db was signalled');
-			// Three levels of a 1 s grace period each, not four containers one after another.
-			assert.ok(elapsed < 3900, `down took ${elapsed} ms`);
 			assert.deepEqual(await ports.containers.list({labels: [`com.docker.compose.project=${stack.project.name}`]}), [], 'no container left');
 		} finally {
 			await removeProject(docker, stack.project.name);

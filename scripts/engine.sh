@@ -35,7 +35,7 @@ install_packages() {
     log "installing ${missing[*]} (apt)"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq >&2
-    apt-get install -y -qq "${missing[@]}" >&2
+    apt-get install -y -qq -o DPkg::Lock::Timeout=300 "${missing[@]}" >&2
   fi
 }
 

@@ -41,7 +41,7 @@ install_packages() {
     log "installing openssh-server openssh-client (apt)"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq >&2
-    apt-get install -y -qq openssh-server openssh-client >&2
+    apt-get install -y -qq -o DPkg::Lock::Timeout=300 openssh-server openssh-client >&2
   fi
 }
 

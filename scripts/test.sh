@@ -13,6 +13,18 @@ export DOCKER_HOST
 cleanup() { if [ -n "$started" ] && [ -z "${DECKHAND_KEEP_ENGINE:-}" ]; then bash scripts/engine.sh stop; fi; }
 trap cleanup EXIT
 
+# The second engines' packages (test/engines: sshd, Podman), installed once here: the test files
+# start their engines in parallel, and two apt-get runs at once fight over dpkg's lock.
+missing=()
+{ [ -x /usr/sbin/sshd ] && command -v ssh >/dev/null 2>&1; } || missing+=(openssh-server openssh-client)
+command -v podman >/dev/null 2>&1 || missing+=(podman)
+command -v runc >/dev/null 2>&1 || missing+=(runc)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "test: installing ${missing[*]} (apt)" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 "${missing[@]}" >&2
+fi
+
 npm run --silent build
 npm run --silent typecheck
 

@@ -43,6 +43,14 @@ async function recordEvents() {
 	const ended = ports.events.follow(event => events.push(event), {signal: controller.signal, types: ['container'], onOpen: opened});
 	await open;
 	return {
+		/** Waits (bounded) until the stream has delivered what `seen` looks for: events trail the API calls. */
+		until: async (seen: () => boolean, what: string) => {
+			const deadline = Date.now() + 15_000;
+			while (!seen()) {
+				if (Date.now() > deadline) throw new Error(`the events stream never showed ${what}`);
+				await new Promise(resolve => setTimeout(resolve, 50));
+			}
+		},
 		stop: async () => {
 			controller.abort();
 			await ended;
@@ -88,6 +96,7 @@ describe('stops in dependency order, each level together (real engine)', () => {
 			assert.equal((await upProject(ports, stack, {timeoutMs: 60_000})).ok, true, 'the stack came up');
 			const recorder = await recordEvents();
 			const result = await restartServices(ports, stack.project.name, ['db'], {withDependents: true, settings: stopSettingsOf(stack.project), timeoutMs: 60_000});
+			await recorder.until(() => ['db', 'api', 'worker', 'web'].every(service => recorder.times(service, 'start').length > 0), 'a start of every service');
 			await recorder.stop();
 			assert.equal(result.ok, true);
 			assert.deepEqual(result.dependents, ['api', 'web', 'worker']);

@@ -1,5 +1,5 @@
 /** Exec probe: a command inside the container exits 0 (`deckhand.ready.exec`). */
-import {pollUntilReady} from './poll.js';
+import {pollUntilReady, stoppedContainer} from './poll.js';
 import type {WaitStrategy} from './types.js';
 
 /** Ready when `sh -c command` exits 0 in the container; retried with backoff. */
@@ -16,7 +16,8 @@ export function execWait(command: string): WaitStrategy {
 				});
 				if (result.ok) return result;
 				const state = await context.probes.inspect(target.id).catch(() => undefined);
-				return state && !state.running && state.status !== 'restarting' ? {...result, final: `container is ${state.status} (exit code ${state.exitCode})`} : result;
+				const stopped = state && stoppedContainer(state);
+				return stopped ? {...result, final: stopped.final} : result;
 			});
 		},
 	};

@@ -1,5 +1,5 @@
 /** HTTP probe: GET 127.0.0.1:port/path answers with a status in range (default 200-399). */
-import {pollUntilReady} from './poll.js';
+import {pollUntilReady, stoppedContainer} from './poll.js';
 import type {WaitStrategy} from './types.js';
 
 /** Ready when the status is within `[low, high]`; the port maps like the tcp probe's. */
@@ -11,7 +11,8 @@ export function httpWait(port: number, path = '/', status: readonly [number, num
 		async waitUntilReady(target, context) {
 			await pollUntilReady(target, probe, context, async signal => {
 				const state = await context.probes.inspect(target.id);
-				if (!state.running && state.status !== 'restarting') return {ok: false, output: `container is ${state.status}`, final: `container is ${state.status} (exit code ${state.exitCode})`};
+				const stopped = stoppedContainer(state);
+				if (stopped) return stopped;
 				const result = await context.probes.httpGet(state.publishedPorts[port] ?? port, path, signal);
 				if (result.status === undefined) return {ok: false, output: result.output};
 				const inRange = result.status >= low && result.status <= high;

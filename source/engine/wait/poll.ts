@@ -14,6 +14,15 @@ export type PollContext = Pick<WaitContext, 'signal' | 'deadline' | 'clock' | 'r
 /** One attempt; `final` set means it can never succeed (stop now with that reason). */
 export type ProbeAttempt = (signal: AbortSignal) => Promise<AttemptResult & {readonly final?: string}>;
 
+/**
+ * The answer of an attempt on a container that is not running (and not about to run again):
+ * it can never become ready, so the wait stops now with why. Undefined while it runs.
+ */
+export function stoppedContainer(state: {readonly running: boolean; readonly status: string; readonly exitCode: number}): (AttemptResult & {readonly final: string}) | undefined {
+	if (state.running || state.status === 'restarting') return undefined;
+	return {ok: false, output: `container is ${state.status}`, final: `container is ${state.status} (exit code ${state.exitCode})`};
+}
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Runs `attempt` with backoff until it is ok; throws ProbeTimeoutError / ProbeFailedError. */

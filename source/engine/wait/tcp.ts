@@ -1,5 +1,5 @@
 /** TCP probe: a connection to 127.0.0.1 on the container's (published) port succeeds. */
-import {pollUntilReady} from './poll.js';
+import {pollUntilReady, stoppedContainer} from './poll.js';
 import type {WaitStrategy} from './types.js';
 
 /**
@@ -13,8 +13,7 @@ export function tcpWait(port: number): WaitStrategy {
 		async waitUntilReady(target, context) {
 			await pollUntilReady(target, probe, context, async signal => {
 				const state = await context.probes.inspect(target.id);
-				if (!state.running && state.status !== 'restarting') return {ok: false, output: `container is ${state.status}`, final: `container is ${state.status} (exit code ${state.exitCode})`};
-				return context.probes.connectTcp(state.publishedPorts[port] ?? port, signal);
+				return stoppedContainer(state) ?? context.probes.connectTcp(state.publishedPorts[port] ?? port, signal);
 			});
 		},
 	};

@@ -3,26 +3,14 @@
  * fitted to a width. Tested by equality.
  */
 import stringWidth from 'string-width';
-import {graphemes} from '../../engine/text/width.js';
+import {cutToWidth, graphemes, padEndToWidth} from '../../engine/text/width.js';
 
 // Sizes, CPU and ages come from the one formatter the CLI uses too (units match everywhere).
 export {describeCpu, formatAge, formatBytes, formatCpu, formatPercent} from '../../engine/text/format.js';
 
 /** Cuts `text` to `width` terminal columns (ending in `…` when cut) and pads it to exactly `width`. */
 export function fit(text: string, width: number): string {
-	if (width <= 0) return '';
-	const length = stringWidth(text);
-	if (length <= width) return text + ' '.repeat(width - length);
-	let result = '';
-	let used = 0;
-	// By grapheme, so a combining mark is never split from its letter and widths add up.
-	for (const character of graphemes(text)) {
-		const characterWidth = stringWidth(character);
-		if (used + characterWidth > width - 1) break;
-		result += character;
-		used += characterWidth;
-	}
-	return result + '…' + ' '.repeat(Math.max(0, width - 1 - used));
+	return width <= 0 ? '' : padEndToWidth(cutToWidth(text, width), width);
 }
 
 /** Right-aligns `text` in `width` columns (cut from the left edge if too long). */

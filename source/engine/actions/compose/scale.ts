@@ -161,9 +161,10 @@ export async function scaleComposeService(
 		signal.throwIfAborted();
 		await stop(container);
 		await ports.containers.remove(container.id);
-		removed.push(container.name);
 		event('removed', container);
 	});
+	// In plan order (highest number first), whatever order the concurrent removals finished in.
+	removed.push(...plan.remove.map(container => container.name));
 	if (replicas === 0) {
 		await stop(plan.keep[0]!);
 		return {project, service, from, replicas: 0, created, started, removed, elapsedMs: at()};
@@ -220,5 +221,6 @@ export async function scaleComposeService(
 		const messages = failures.map(error => (error instanceof Error ? error.message : String(error)));
 		throw new OperationFailedError(`${project}/${service} not scaled to ${replicas}: ${messages.join('; ')}`);
 	}
-	return {project, service, from, replicas, created, started, removed, elapsedMs: at()};
+	const byNumber = (a: string, b: string) => Number(a.slice(a.lastIndexOf('-') + 1)) - Number(b.slice(b.lastIndexOf('-') + 1));
+	return {project, service, from, replicas, created: created.sort(byNumber), started: started.sort(byNumber), removed, elapsedMs: at()};
 }

@@ -79,6 +79,6 @@ function composeProjectOf(containers: readonly ContainerRef[], service: string, 
 		if (slash > 0) throw new UsageError(`no compose service ${sanitizeText(service.slice(slash + 1))} in project ${sanitizeText(project)}`);
 		return undefined;
 	}
-	if (projects.length > 1) throw new UsageError(`service ${sanitizeText(service)} exists in several compose projects (${projects.map(sanitizeText).join(', ')}); pass -p PROJECT`);
+	if (projects.length > 1) throw new UsageError(`service ${sanitizeText(service)} exists in several compose projects (${projects.map(project => sanitizeText(project)).join(', ')}); pass -p PROJECT`);
 	return projects[0];
 }

@@ -143,7 +143,7 @@ export async function scaleComposeService(
 	const port = plan.create.length > 0 ? fixedHostPort(template) : undefined;
 	if (port) throw new UsageError(`${service} publishes fixed host port ${port}: more replicas would conflict (publish a range or no host port)`);
 	const from = existing.filter(c => c.state === 'running').length;
-	emit({type: 'planned', project, service, from, to: replicas, create: plan.create.length, remove: plan.remove.length + (replicas === 0 ? 1 : 0), at: at()});
+	emit({type: 'planned', project, service, from, to: replicas, create: plan.create.length, remove: plan.remove.length, at: at()});
 
 	const created: string[] = [];
 	const started: string[] = [];

@@ -17,7 +17,7 @@ export type Report = (path: Path, message: string, fatal: boolean) => void;
 export const supportedServiceKeys = new Set([
 	'image', 'command', 'entrypoint', 'environment', 'env_file', 'ports', 'volumes', 'networks', 'network_mode',
 	'healthcheck', 'depends_on', 'restart', 'labels', 'user', 'working_dir', 'stop_signal', 'stop_grace_period',
-	'profiles', 'deploy', 'logging', 'container_name', 'x-deckhand',
+	'profiles', 'deploy', 'scale', 'logging', 'container_name', 'x-deckhand',
 ]);
 
 const conditions: readonly DependsOnCondition[] = ['service_started', 'service_healthy', 'service_completed_successfully'];
@@ -195,6 +195,7 @@ export function normaliseService(name: string, raw: Raw, context: {workingDir: s
 		containerName: raw.container_name === undefined ? undefined : String(raw.container_name),
 		profiles: Array.isArray(raw.profiles) ? raw.profiles.map(String) : [],
 		deploy: deploy(raw.deploy, [...path, 'deploy'], report),
+		scale: raw.scale === undefined || raw.scale === null ? undefined : Number(raw.scale),
 		logging,
 	};
 }

@@ -158,6 +158,21 @@ export function checkServiceTypes(name: string, raw: Raw, fail: Fail): void {
 		if (!isMap(raw.deploy)) fail(at('deploy'), 'deploy must be a mapping');
 		else wholeNumber(raw.deploy.replicas, [...path, 'deploy', 'replicas'], fail, 'deploy.replicas', 0, 10_000);
 	}
+	checkReplicas(name, raw, fail);
 	if (raw.logging !== undefined && raw.logging !== null && !isMap(raw.logging)) fail(at('logging'), 'logging must be a mapping');
 	checkXDeckhand(raw['x-deckhand'], at('x-deckhand'), fail);
+}
+
+/**
+ * `scale:` and `deploy.replicas` as compose reads them: whole numbers, equal when both are set,
+ * and no fixed `container_name` on a service that runs more than one container.
+ */
+function checkReplicas(name: string, raw: Raw, fail: Fail): void {
+	const path = ['services', name];
+	wholeNumber(raw.scale, [...path, 'scale'], fail, 'scale', 0, 10_000);
+	const replicas = isMap(raw.deploy) ? raw.deploy.replicas : undefined;
+	const set = (value: unknown) => value !== undefined && value !== null;
+	if (set(raw.scale) && set(replicas) && Number(raw.scale) !== Number(replicas)) fail([...path, 'scale'], `service ${name}: scale (${String(raw.scale)}) and deploy.replicas (${String(replicas)}) differ; set one of them`);
+	const count = Number(set(raw.scale) ? raw.scale : set(replicas) ? replicas : 1);
+	if (set(raw.container_name) && count > 1) fail([...path, 'container_name'], `service ${name}: container_name ${JSON.stringify(raw.container_name)} cannot name ${count} replicas; remove it or run one replica`);
 }

@@ -73,6 +73,8 @@ export type ComposeService = {
 	readonly containerName?: string;
 	readonly profiles: readonly string[];
 	readonly deploy: Deploy;
+	/** The top-level `scale:` key (compose spec); the loader refuses it when it differs from deploy.replicas. */
+	readonly scale?: number;
 	readonly logging?: {readonly driver?: string; readonly options: Readonly<Record<string, string>>};
 };
 

@@ -16,8 +16,15 @@ function stableJson(value: unknown): string {
 	return JSON.stringify(value);
 }
 
-/** sha256 of the normalised service config (compose's `config-hash` label). */
-export const configHash = (service: ComposeService): string => createHash('sha256').update(stableJson(service)).digest('hex');
+/**
+ * sha256 of the normalised service config (compose's `config-hash` label). The replica count
+ * is left out, as compose does: scaling a service must not recreate the replicas it keeps.
+ */
+export const configHash = (service: ComposeService): string =>
+	createHash('sha256').update(stableJson({...service, scale: undefined, deploy: {...service.deploy, replicas: undefined}})).digest('hex');
+
+/** How many containers a service runs: `scale:`, else `deploy.replicas`, else 1 (the loader refused a conflict). */
+export const replicaCount = (service: Pick<ComposeService, 'scale' | 'deploy'>): number => service.scale ?? service.deploy.replicas ?? 1;
 
 /** `<project>-<service>-<n>` (compose v2 naming) unless `container_name` is set. */
 export const containerName = (project: string, service: ComposeService, number = 1): string => service.containerName ?? `${project}-${service.name}-${number}`;

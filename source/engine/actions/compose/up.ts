@@ -2,6 +2,9 @@
  * `up`: bring a compose project (or some services and their dependencies) to its declared
  * state through the startup plan. Idempotent: a running container whose config-hash matches is
  * left alone; a changed one is recreated; a one-shot job that already exited 0 is not re-run.
+ * A service runs `scale:` / `deploy.replicas` containers numbered like compose's; extra ones
+ * (highest numbers first) are stopped with the service's grace period and signal, then removed;
+ * its `ready` step holds until every replica is ready.
  *
  * Networks: like compose, services without `network_mode` or `networks` join `<project>_default`;
  * declared networks become `<project>_<key>` (or their `name:`); both are created (bridge driver
@@ -15,12 +18,16 @@ import type {EnginePorts} from '../../ports/index.js';
 import {UsageError} from '../../errors.js';
 import {Label, readServiceSettings} from '../../labels.js';
 import {where} from '../../compose/locate.js';
-import type {ComposeProject, LoadedCompose} from '../../compose/types.js';
+import type {ComposeProject, ComposeService, LoadedCompose} from '../../compose/types.js';
 import {findMissingImages} from '../../compose/validate.js';
 import {executePlan, type ExecuteResult, type StepEvent} from '../../plan/execute.js';
 import {planStartup, type StartupPlan} from '../../plan/graph.js';
 import {healthcheckWaiter, waitCompleted, type ReadyOptions, type ReadyWaiter} from './readiness.js';
-import {configHash, createOptions} from './spec.js';
+import {forEachLimited, planReplicas, serviceReplicas, summariseActions, type NumberedContainer} from './replicas.js';
+import {configHash, createOptions, replicaCount} from './spec.js';
+
+/** One replica after converging: whether the plan's start step must start it, or it already completed (a job). */
+type Replica = {readonly id: string; readonly name: string; readonly number: number; readonly needsStart: boolean; readonly completed: boolean};
 
 /** Options of `upProject`. */
 export type UpOptions = {
@@ -41,7 +48,7 @@ export type UpOptions = {
 /** What `up` did. */
 export type UpResult = ExecuteResult & {
 	readonly plan: StartupPlan;
-	/** service → created | recreated | started | unchanged | completed. */
+	/** service → created | recreated | started | unchanged | completed, or per replica counts (`2 unchanged, 1 created, 1 removed`). */
 	readonly actions: Readonly<Record<string, string>>;
 };
 
@@ -72,15 +79,6 @@ async function ensureResources(ports: Pick<EnginePorts, 'system'>, project: Comp
 	}
 }
 
-/** Runs `work` over `items` with at most `limit` in flight. */
-async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-	let next = 0;
-	const worker = async () => {
-		while (next < items.length) await work(items[next++]!);
-	};
-	await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker));
-}
-
 /** The ports `up` uses. */
 export type UpPorts = Pick<EnginePorts, 'containers' | 'events' | 'exec' | 'network' | 'system'>;
 
@@ -93,60 +91,83 @@ export async function upProject(ports: UpPorts, loaded: Pick<LoadedCompose, 'pro
 	const now = options.now ?? Date.now;
 	const deadline = options.timeoutMs === undefined ? undefined : now() + options.timeoutMs;
 	const waitReady = options.waitReady ?? healthcheckWaiter(ports);
-	const existing = new Map((await listContainers(ports, project.name)).filter(c => c.labels[Label.composeNumber] === '1' || !c.labels[Label.composeNumber]).map(c => [c.labels[Label.composeService] ?? '', c]));
-	const ids = new Map<string, string>();
+	const listed = await listContainers(ports, project.name);
+	const concurrency = Math.max(1, options.concurrency ?? 8);
+	/** service → its replicas after converging, lowest number first. */
+	const replicas = new Map<string, Replica[]>(plan.services.map(name => [name, []]));
+	const replicaActions = new Map<string, string[]>(plan.services.map(name => [name, []]));
+	const removed = new Map<string, number>();
 	const actions: Record<string, string> = {};
-	const needsStart = new Set<string>();
 	const convergeErrors = new Map<string, unknown>();
+	const stopOptions = (service: ComposeService) => ({timeoutSeconds: Math.ceil((service.stopGracePeriodMs ?? 10_000) / 1000), ...(service.stopSignal ? {signal: service.stopSignal} : {})});
 
-	// Converge first, like compose: every container that is missing or changed is (re)created
-	// concurrently before anything starts, so creation never sits on the critical path; the
-	// plan's `start` steps then only start and gate.
-	await forEachLimited(plan.services, Math.max(1, options.concurrency ?? 8), async name => converge(name).catch(error => {
-		convergeErrors.set(name, error);
-	}));
-	async function converge(name: string): Promise<void> {
+	// Converge first, like compose: every container that is missing, changed or beyond the
+	// service's replica count is (re)created or removed concurrently before anything starts, so
+	// creation never sits on the critical path; the plan's `start` steps then only start and gate.
+	const work = plan.services.flatMap(name => {
 		const service = project.services[name]!;
-		const current = existing.get(name);
-		if (current && current.labels[Label.composeConfigHash] === configHash(service)) {
-			ids.set(name, current.id);
-			const {State: status} = await ports.containers.inspect(current.id);
-			if (status.Running) actions[name] = 'unchanged';
-			else if (status.ExitCode === 0 && status.Status === 'exited' && plan.steps.some(s => s.id === `complete:${name}`)) actions[name] = 'completed';
-			else {
-				actions[name] = 'started';
-				needsStart.add(name);
-			}
+		const wanted = planReplicas(serviceReplicas(listed, name), replicaCount(service));
+		return [
+			...wanted.keep.map(container => ({name, run: async () => keep(service, container)})),
+			...wanted.create.map(number => ({name, run: async () => create(service, number, 'created')})),
+			...wanted.remove.map(container => ({name, run: async () => drop(service, container)})),
+		];
+	});
+	await forEachLimited(work, concurrency, async item => item.run().catch(error => {
+		if (!convergeErrors.has(item.name)) convergeErrors.set(item.name, error);
+	}));
+	for (const name of plan.services) {
+		replicas.get(name)!.sort((a, b) => a.number - b.number);
+		actions[name] = summariseActions(replicaActions.get(name)!, removed.get(name) ?? 0);
+	}
+
+	async function keep(service: ComposeService, current: NumberedContainer): Promise<void> {
+		if (current.labels[Label.composeConfigHash] !== configHash(service)) {
+			await ports.containers.stop(current.id, stopOptions(service));
+			await ports.containers.remove(current.id);
+			await create(service, current.number, 'recreated');
 			return;
 		}
-		if (current) {
-			await ports.containers.stop(current.id, {timeoutSeconds: Math.ceil((service.stopGracePeriodMs ?? 10_000) / 1000), ...(service.stopSignal ? {signal: service.stopSignal} : {})});
-			await ports.containers.remove(current.id);
-		}
-		ids.set(name, await ports.containers.create(createOptions(project, service)));
-		actions[name] = current ? 'recreated' : 'created';
-		needsStart.add(name);
+		const {State: status} = await ports.containers.inspect(current.id);
+		const completed = status.ExitCode === 0 && status.Status === 'exited' && plan.steps.some(s => s.id === `complete:${service.name}`);
+		const action = status.Running ? 'unchanged' : completed ? 'completed' : 'started';
+		replicas.get(service.name)!.push({id: current.id, name: current.name, number: current.number, needsStart: action === 'started', completed});
+		replicaActions.get(service.name)!.push(action);
+	}
+	async function create(service: ComposeService, number: number, action: string): Promise<void> {
+		const spec = createOptions(project, service, number);
+		const id = await ports.containers.create(spec);
+		replicas.get(service.name)!.push({id, name: spec.name!, number, needsStart: true, completed: false});
+		replicaActions.get(service.name)!.push(action);
+	}
+	async function drop(service: ComposeService, container: NumberedContainer): Promise<void> {
+		await ports.containers.stop(container.id, stopOptions(service));
+		await ports.containers.remove(container.id);
+		removed.set(service.name, (removed.get(service.name) ?? 0) + 1);
 	}
 
 	const result = await executePlan(
 		plan,
 		async (step, {signal, detail}) => {
 			const service = project.services[step.service]!;
+			const own = replicas.get(service.name)!;
 			if (step.kind === 'start') {
 				if (convergeErrors.has(service.name)) throw convergeErrors.get(service.name);
-				if (needsStart.has(service.name)) await ports.containers.start(ids.get(service.name)!);
+				await Promise.all(own.filter(r => r.needsStart).map(async r => ports.containers.start(r.id)));
 				detail(actions[service.name]!);
 				return;
 			}
-			const target = {containerId: ids.get(service.name)!, service: service.name, labels: service.labels};
+			// One replica is named by its service (as before replicas); several by their containers.
+			const targetOf = (r: Replica) => ({containerId: r.id, service: own.length > 1 ? r.name : service.name, labels: service.labels});
 			if (step.kind === 'complete') {
-				if (actions[service.name] !== 'completed') await waitCompleted(ports, target, signal);
+				await Promise.all(own.filter(r => !r.completed).map(async r => waitCompleted(ports, targetOf(r), signal)));
 				return;
 			}
-			const own = readServiceSettings(service.labels).ready.timeoutMs;
-			const serviceDeadline = own === undefined ? deadline : Math.min(deadline ?? Infinity, now() + own);
-			detail(service.healthcheck && !service.healthcheck.disable ? 'healthcheck' : 'running');
-			await waitReady(target, {signal, deadline: serviceDeadline, now, failFast: options.failFast, onHealthyEvent: options.onHealthyEvent});
+			const settings = readServiceSettings(service.labels).ready.timeoutMs;
+			const serviceDeadline = settings === undefined ? deadline : Math.min(deadline ?? Infinity, now() + settings);
+			detail(`${service.healthcheck && !service.healthcheck.disable ? 'healthcheck' : 'running'}${own.length > 1 ? ` ×${own.length}` : ''}`);
+			// The service is ready when every replica is: dependents gate on all of them.
+			await Promise.all(own.map(async r => waitReady(targetOf(r), {signal, deadline: serviceDeadline, now, failFast: options.failFast, onHealthyEvent: options.onHealthyEvent})));
 		},
 		{concurrency: options.concurrency, signal: options.signal, onEvent: options.onEvent},
 	);

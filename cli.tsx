@@ -9,8 +9,8 @@ import {DeckhandError, ExitCode, UsageError} from './source/engine/errors.js';
 import {sanitizeText} from './source/engine/text/sanitize.js';
 
 const globalFlags = {
-	host: {type: 'string', shortFlag: 'H'},
-	context: {type: 'string', shortFlag: 'c'},
+	host: {type: 'string', shortFlag: 'H', isMultiple: true},
+	context: {type: 'string', shortFlag: 'c', isMultiple: true},
 	theme: {type: 'string'},
 	readOnly: {type: 'boolean', default: false},
 } as const;
@@ -79,10 +79,12 @@ async function main(argv: readonly string[]): Promise<number> {
 
 	if (name === undefined) {
 		const cli = parse(help(), rest, globalFlags);
+		// The console watches one engine for now; several are for `status` (issue 14, item 1 open).
+		if ((cli.flags.host?.length ?? 0) + (cli.flags.context?.length ?? 0) > 1) throw new UsageError('the console takes one --host or --context (several engines: deckhand status --host A --host B)');
 		const {runConsole} = await import('./source/ui/run-console.js');
 		return runConsole({
-			host: cli.flags.host,
-			context: cli.flags.context,
+			host: cli.flags.host?.[0],
+			context: cli.flags.context?.[0],
 			theme: cli.flags.theme,
 			readOnly: cli.flags.readOnly,
 		});
@@ -95,14 +97,23 @@ async function main(argv: readonly string[]): Promise<number> {
 	}
 	const command = await load();
 	const cli = parse(`\n  Usage\n    $ deckhand ${command.usage.replace(/^deckhand /, '')}\n\n  ${command.summary}\n`, rest, {...globalFlags, ...command.flags});
+	const global = globalEngines(cli.flags.host as string[] | undefined, cli.flags.context as string[] | undefined);
+	// Only status reports per engine; every other command acts on exactly one engine.
+	if (global.engines.length > 1 && name !== 'status') throw new UsageError(`${name} takes one --host or --context`);
 	return command.run({
 		input: cli.input,
 		flags: cli.flags as never,
-		global: {host: cli.flags.host as string | undefined, context: cli.flags.context as string | undefined},
+		global,
 		stdout: process.stdout,
 		stderr: process.stderr,
 		signal: controller.signal,
 	});
+}
+
+/** The engines the repeated --host/--context flags name (hosts first), and the first as the one engine. */
+function globalEngines(hosts: readonly string[] = [], contexts: readonly string[] = []) {
+	const engines = [...hosts.map(host => ({name: host, host})), ...contexts.map(context => ({name: context, context}))];
+	return {host: hosts[0], context: hosts.length === 0 ? contexts[0] : undefined, engines};
 }
 
 /** An error carrying one of deckhand's exit codes, whichever copy of errors.js made it. */

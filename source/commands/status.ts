@@ -24,17 +24,24 @@
  *     }
  *   ]
  * }
+ *
+ * With more than one engine (`--host A --host B`, `--context a --context b`; hosts first),
+ * one object per engine in the order given, an unreachable one reported rather than fatal
+ * (exit 0 when at least one answered, 3 when none did):
+ * {"engines": [{"name": string, "host": string, "state": "connected" | "unreachable",
+ *               "error"?: string, "swarmActive"?: boolean, "projects"?: [...as above]}]}
  */
 import {connectPorts} from './connect.js';
 import {readModel} from '../engine/live/model-source.js';
 import {sampleOnce} from '../engine/stats/once.js';
 import {readDeployHistory, type DeployRecord} from '../engine/deploy/history.js';
-import {UsageError} from '../engine/errors.js';
+import {EngineUnreachableError, UsageError} from '../engine/errors.js';
+import type {EnginePorts} from '../engine/ports/index.js';
 import {summariseServices, type ContainerFigures, type ProjectSummary} from '../engine/model/services.js';
 import {formatBytes, formatPercent} from '../engine/text/format.js';
 import {escapeJsonForTerminal, sanitizeName} from '../engine/text/sanitize.js';
 import {displayWidth, padEndToWidth, padStartToWidth} from '../engine/text/width.js';
-import {defineCommand} from './types.js';
+import {defineCommand, type EngineChoice} from './types.js';
 
 /** Sizes as the console prints them (`892K`, `45M`): one formatter for CLI and console. */
 export {formatBytes} from '../engine/text/format.js';
@@ -97,20 +104,54 @@ export default defineCommand({
 			return 0;
 		}
 		if (input.length > 0) throw new UsageError(`status takes no arguments (got "${input[0]}"; filter with -p PROJECT)`);
+		const options = {projects: flags.project, stats: flags.stats, signal, json: flags.json};
+		const engines = global.engines ?? [];
+		if (engines.length > 1) return statusOfEngines(engines, options, stdout);
 		const {ports} = await connectPorts(global);
-		const state = await readModel(ports);
-		const wanted = flags.project && flags.project.length > 0 ? new Set(flags.project) : undefined;
-		const keep = (project: ProjectSummary) => !wanted || (project.name !== null && wanted.has(project.name));
-		let projects = summariseServices(state).filter(keep);
-		if (flags.stats) {
-			const running = projects.flatMap(project => project.services.flatMap(service => (service.state === 'running' || service.state === 'degraded' ? service.containers : [])));
-			const ids = running.filter(id => state.containers[id]?.state === 'running');
-			const sampled = await sampleOnce(ports, ids, {signal});
-			const figures = new Map<string, ContainerFigures>([...sampled].map(([id, stats]) => [id, {cpuPercent: stats.cpuPercent, memoryBytes: stats.memoryBytes}]));
-			projects = summariseServices(state, figures).filter(keep);
-		}
+		const {swarmActive, projects} = await engineStatus(ports, options);
 		const json = flags.json || stdout.isTTY !== true;
-		stdout.write(json ? `${escapeJsonForTerminal(JSON.stringify({swarmActive: state.swarmActive, projects}))}\n` : `${formatStatusTable(projects)}\n`);
+		stdout.write(json ? `${escapeJsonForTerminal(JSON.stringify({swarmActive, projects}))}\n` : `${formatStatusTable(projects)}\n`);
 		return 0;
 	},
 });
+
+type StatusOptions = {readonly json?: boolean; readonly projects?: readonly string[]; readonly stats: boolean; readonly signal?: AbortSignal};
+
+/** One engine's projects (filtered by name), with CPU and memory sampled once when asked. */
+async function engineStatus(ports: EnginePorts, options: StatusOptions): Promise<{swarmActive: boolean; projects: ProjectSummary[]}> {
+	const state = await readModel(ports);
+	const wanted = options.projects && options.projects.length > 0 ? new Set(options.projects) : undefined;
+	const keep = (project: ProjectSummary) => !wanted || (project.name !== null && wanted.has(project.name));
+	let projects = summariseServices(state).filter(keep);
+	if (options.stats) {
+		const running = projects.flatMap(project => project.services.flatMap(service => (service.state === 'running' || service.state === 'degraded' ? service.containers : [])));
+		const ids = running.filter(id => state.containers[id]?.state === 'running');
+		const sampled = await sampleOnce(ports, ids, {signal: options.signal});
+		const figures = new Map<string, ContainerFigures>([...sampled].map(([id, stats]) => [id, {cpuPercent: stats.cpuPercent, memoryBytes: stats.memoryBytes}]));
+		projects = summariseServices(state, figures).filter(keep);
+	}
+	return {swarmActive: state.swarmActive, projects};
+}
+
+/** Several engines at once, in parallel: one that fails is reported, never waited on by the others. */
+async function statusOfEngines(engines: readonly EngineChoice[], options: StatusOptions, stdout: NodeJS.WritableStream & {isTTY?: boolean}): Promise<number> {
+	const reports = await Promise.all(engines.map(async engine => {
+		try {
+			const {connection, ports} = await connectPorts({host: engine.host, context: engine.context});
+			const status = await engineStatus(ports, options);
+			return {name: engine.name, host: connection.endpoint.host, state: 'connected' as const, ...status};
+		} catch (error) {
+			if (error instanceof UsageError) throw error;
+			return {name: engine.name, host: engine.host ?? engine.context, state: 'unreachable' as const, error: error instanceof Error ? error.message.split('\n')[0] : String(error)};
+		}
+	}));
+	if (reports.every(report => report.state === 'unreachable')) {
+		throw new EngineUnreachableError(`no engine reachable: ${reports.map(report => `${report.name}: ${report.error}`).join('; ')}`);
+	}
+	if (options.json || stdout.isTTY !== true) {
+		stdout.write(`${escapeJsonForTerminal(JSON.stringify({engines: reports}))}\n`);
+	} else {
+		stdout.write(`${reports.map(report => `== ${sanitizeName(report.name, 80)} (${report.state})\n${report.state === 'connected' ? formatStatusTable(report.projects) : sanitizeName(report.error ?? '', 200)}`).join('\n\n')}\n`);
+	}
+	return 0;
+}

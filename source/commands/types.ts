@@ -16,7 +16,7 @@ export type CommandContext<Flags extends AnyFlags = AnyFlags> = {
 	readonly input: readonly string[];
 	readonly flags: TypedFlags<Flags> & Record<string, unknown>;
 	/** Global flags: --host, --context. */
-	readonly global: {readonly host?: string; readonly context?: string};
+	readonly global: {readonly host?: string; readonly context?: string; readonly engines?: readonly EngineChoice[]};
 	readonly stdout: NodeJS.WriteStream;
 	readonly stderr: NodeJS.WriteStream;
 	readonly signal: AbortSignal;
@@ -38,3 +38,6 @@ export type Command<Flags extends AnyFlags = AnyFlags> = {
 export function defineCommand<const Flags extends AnyFlags>(command: Command<Flags>): Command<Flags> {
 	return command;
 }
+
+/** One engine named on the command line (`--host URL` or `--context NAME`), as `status` reports it. */
+export type EngineChoice = {readonly name: string; readonly host?: string; readonly context?: string};

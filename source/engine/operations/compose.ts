@@ -42,7 +42,7 @@ export async function restart(context: OperationContext, input: RestartInput, {s
 			concurrency: context.parallelism,
 			onEvent: planEmitter(emit, await healthchecked(context, input.project, [...services, ...dependents])),
 		});
-		if (result.failed) throw stepFailed(result.failed.step.id, result.failed.failure);
+		if (result.failed) throw stepFailed('restart', result.failed.step.id, result.failed.failure);
 		const ready = result.plan.services.length;
 		return {summary: `${ready} service${ready === 1 ? '' : 's'} ready${result.dependents.length > 0 ? ` (dependents: ${result.dependents.join(', ')})` : ''}`, data: {dependents: result.dependents, levels: result.levels}};
 	}
@@ -93,7 +93,7 @@ export async function up(context: OperationContext, input: UpInput, {signal, emi
 		return {summary: `${deployed.plan.services.length} Swarm services ready in ${(deployed.elapsedMs / 1000).toFixed(1)}s`};
 	}
 	const result = await upProject(context.ports, input.compose, {services: input.services ?? [], signal, onEvent, timeoutMs, failFast: input.failFast, concurrency: context.parallelism});
-	if (result.failed) throw stepFailed(result.failed.step.id, result.failed.failure);
+	if (result.failed) throw stepFailed(`up ${input.compose.project.name}`, result.failed.step.id, result.failed.failure);
 	return {summary: `${result.plan.services.length} services ready in ${(result.elapsedMs / 1000).toFixed(1)}s`};
 }
 

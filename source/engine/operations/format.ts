@@ -15,16 +15,13 @@ export class StepFailedError extends OperationFailedError {
 	}
 }
 
-/** The error for a failed plan step. */
-export const formatStepFailure = (step: string, failure: StepFailure): string => `failed at ${step}: ${failure.message}`;
-
-/** Builds the StepFailedError of a plan result. */
-export const stepFailed = (step: string, failure: StepFailure): StepFailedError => new StepFailedError(formatStepFailure(step, failure), formatFailure(step, failure));
+/** Builds the StepFailedError of a plan result: `restart failed at ready:api: unhealthy`. */
+export const stepFailed = (what: string, step: string, failure: StepFailure): StepFailedError => new StepFailedError(`${what} failed at ${step}: ${failure.message}`, formatFailure(step, failure));
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
 
-/** Who an event is about: the step's service or container, else the operation's target. */
-const who = (event: OperationEvent) => event.service ?? event.container ?? event.target;
+/** Who an event is about: the container, else the step's service, else the operation's target. */
+const who = (event: OperationEvent) => event.container ?? event.service ?? event.target;
 
 /** The console's line while running (`now` = ms since the operation began, for a live elapsed). */
 export function runningLine(operation: Pick<Operation, 'words'>, target: string, last: OperationEvent | undefined, now?: number): string {

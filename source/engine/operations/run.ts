@@ -45,6 +45,8 @@ export async function runOperation<Input, Data>(context: OperationContext, opera
 	if (signal.aborted) throw new OperationCancelledError(`${operation.words.noun} of ${target} cancelled before it began`);
 	try {
 		const result = await operation.run(context, input, {signal, emit: send});
+		// An engine function that stops quietly on abort still did not finish.
+		if (signal.aborted) throw signal.reason ?? new Error('aborted');
 		send({kind: 'result', phase: operation.words.done, result: 'ok', detail: result.summary});
 		return result;
 	} catch (error) {

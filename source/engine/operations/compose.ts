@@ -15,6 +15,7 @@ import {Label} from '../labels.js';
 import {stepFailed} from './format.js';
 import {planEmitter} from './steps.js';
 import type {DownInput, LifecycleInput, RestartInput, UpInput} from './inputs.js';
+import type {LoadedCompose} from '../compose/types.js';
 import type {Emit, OperationContext, OperationResult} from './types.js';
 
 type Run = {signal: AbortSignal; emit: Emit};
@@ -83,8 +84,18 @@ export async function lifecycle(context: OperationContext, input: LifecycleInput
 	return {summary: `${containers.length} container${containers.length === 1 ? '' : 's'} ${action === 'stop' ? 'stopped' : 'started'}`};
 }
 
+/** The compose files a project's containers were created from (the console's `u` has no -f). */
+async function composeOfProject(context: OperationContext, project: string): Promise<Pick<LoadedCompose, 'project' | 'locate'>> {
+	const labelled = (await listContainers(context.ports, project)).find(c => c.labels[Label.composeConfigFiles]);
+	if (!labelled) throw new UsageError(`project ${project}: its containers do not name the compose files they came from`);
+	const {loadCompose} = await import('../compose/load.js');
+	return loadCompose({files: labelled.labels[Label.composeConfigFiles]!.split(','), cwd: labelled.labels[Label.composeWorkingDir], projectName: project});
+}
+
 /** up: the compose plan (or a Swarm stack), gated on readiness. */
-export async function up(context: OperationContext, input: UpInput, {signal, emit}: Run): Promise<OperationResult> {
+export async function up(context: OperationContext, given: UpInput, {signal, emit}: Run): Promise<OperationResult> {
+	if (!given.compose && !given.project) throw new UsageError('up needs a compose file or a project');
+	const input = {...given, compose: given.compose ?? (await composeOfProject(context, given.project!))};
 	const timeoutMs = input.timeoutMs ?? 300_000;
 	const onEvent = planEmitter(emit);
 	if (input.swarm) {

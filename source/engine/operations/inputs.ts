@@ -17,8 +17,8 @@ export type RestartInput = {
 /** stop / start: services of a compose project, or containers by id/name. */
 export type LifecycleInput = {readonly project?: string; readonly services?: readonly string[]; readonly containers?: readonly string[]};
 
-/** up: a loaded compose file, optionally some of its services, or as Swarm services. */
-export type UpInput = {readonly compose: Pick<LoadedCompose, 'project' | 'locate'>; readonly services?: readonly string[]; readonly timeoutMs?: number; readonly failFast?: boolean; readonly swarm?: boolean};
+/** up: a loaded compose file (or a project whose containers name their files), optionally some of its services, or as Swarm services. */
+export type UpInput = {readonly compose?: Pick<LoadedCompose, 'project' | 'locate'>; readonly project?: string; readonly services?: readonly string[]; readonly timeoutMs?: number; readonly failFast?: boolean; readonly swarm?: boolean};
 
 /** down: a project by name; its compose file's stop settings when there is one. */
 export type DownInput = {readonly project: string; readonly volumes?: boolean; readonly settings?: StopSettings};

@@ -37,7 +37,7 @@ export const operations = {
 	} satisfies Operation<LifecycleInput>,
 	up: {
 		id: 'up', dangerous: true, command: 'up', words: {doing: 'bringing up', done: 'brought up', noun: 'up'},
-		describe: input => input.compose.project.name,
+		describe: input => input.compose?.project.name ?? input.project ?? '?',
 		run: async (context, input, options) => (await compose()).up(context, input, options),
 	} satisfies Operation<UpInput>,
 	down: {
@@ -66,9 +66,9 @@ export const operations = {
 		run: async (context, input, options) => (await app()).scale(context, input, options),
 	} satisfies Operation<ScaleInput>,
 	'exec-target': {
-		// Finding the container changes nothing; what runs in it does, so the console's shell key
-		// is refused under --read-only by its own flag (a shell is not an engine operation).
-		id: 'exec-target', dangerous: false, consoleOnly: 'the shell is `docker exec -it`; the CLI has no shell of its own', words: {doing: 'finding', done: 'found', noun: 'exec'},
+		// Finding the container changes nothing, but it is found to open a shell in it, and a
+		// shell can change anything: refused under --read-only like the other operations.
+		id: 'exec-target', dangerous: true, consoleOnly: 'the shell is `docker exec -it`; the CLI has no shell of its own', words: {doing: 'finding', done: 'found', noun: 'exec'},
 		describe: input => input.name,
 		run: async (context, input) => (await app()).execTarget(context, input),
 	} satisfies Operation<ExecTargetInput, {id: string; name: string}>,

@@ -89,7 +89,7 @@ export function fakeSource(view: ConsoleView = demoView(), options: {actions?: b
 			async operate(id, raw, onEvent) {
 				const input = raw as {project?: string; services?: string[]; containers?: string[]; service?: string; tarball?: string; path?: string; requests?: {service: string; replicas: number}[]; name?: string};
 				const targets = input.services ? input.services.map(service => `${input.project}/${service}`) : input.containers ?? [];
-				const step = (phase: string) => onEvent({operation: id, target: '', kind: 'step', phase, elapsedMs: 1});
+				const step = (phase: string) => onEvent({operation: id, target: '', kind: 'step', phase, elapsedMs: 1, service: input.services?.[0]});
 				switch (id) {
 					case 'restart': case 'stop': case 'start':
 						for (const target of targets) calls.push(`${id} ${target}`);

@@ -23,7 +23,8 @@ export function leftStates(events: readonly OperationEvent[]): string {
 	const latest = new Map<string, string>();
 	for (const event of events) {
 		const who = event.service ?? event.container;
-		if (who && event.kind === 'step') latest.set(who, event.phase);
+		// A step's own "cancelled" says nothing about the state it was left in; the phase before it does.
+		if (who && event.kind === 'step' && event.type !== 'cancelled') latest.set(who, event.phase);
 	}
 	return [...latest].map(([who, phase]) => `${who} ${phase}`).join(', ');
 }

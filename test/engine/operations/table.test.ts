@@ -16,9 +16,9 @@ describe('operations table', () => {
 	});
 
 	it('every operation has a CLI command, or says why it is console-only; every operation command exists', async () => {
-		for (const operation of Object.values(operations)) {
+		for (const operation of Object.values(operations) as Array<{id: string; command?: string; consoleOnly?: string}>) {
 			if (operation.command === undefined) {
-				assert.ok('consoleOnly' in operation && operation.consoleOnly, `${operation.id} has neither a command nor a reason`);
+				assert.ok(operation.consoleOnly, `${operation.id} has neither a command nor a reason`);
 				continue;
 			}
 			const name = operation.command.split(' ')[0]!;
@@ -27,7 +27,7 @@ describe('operations table', () => {
 		}
 		// And vice versa: the commands that change the engine are operations.
 		for (const name of ['up', 'down', 'restart', 'stop', 'start', 'reload', 'deploy', 'rollback', 'scale']) {
-			assert.ok(Object.values(operations).some(operation => 'command' in operation && operation.command?.split(' ')[0] === name), `command ${name} runs no operation`);
+			assert.ok((Object.values(operations) as Array<{command?: string}>).some(operation => operation.command?.split(' ')[0] === name), `command ${name} runs no operation`);
 		}
 	});
 
@@ -44,7 +44,7 @@ describe('operations table', () => {
 
 	it('the palette parser reads the commands\' own flag specs', () => {
 		assert.deepEqual(parseArgs(['api', '/tmp/a.tgz', '--path', '/app', '--no-reload', '--keep=3'], operationFlags.deploy), {input: ['api', '/tmp/a.tgz'], flags: {reload: false, json: false, path: '/app', keep: 3}});
-		assert.deepEqual(parseArgs(['api', '--with-dependents'], operationFlags.restart).flags.withDependents, true);
+		assert.deepEqual((parseArgs(['api', '--with-dependents'], operationFlags.restart) as {flags: Record<string, unknown>}).flags.withDependents, true);
 		assert.deepEqual(parseArgs(['--bogus'], operationFlags.restart), {error: 'unknown option --bogus'});
 		assert.deepEqual(parseArgs(['--path'], operationFlags.deploy), {error: '--path needs a value'});
 	});

@@ -20,11 +20,12 @@ const valueFlags = new Set(['--host', '-H', '--context', '-c', '--theme']);
 const help = () => `
   Usage
     $ deckhand [--context NAME | --host URL] [--theme NAME] [--read-only]   the console
-    $ deckhand <command> [options]                                          one operation
+    $ deckhand [--read-only] <command> [options]                            one operation
 
   Commands
     ${commandNames().join(', ') || '(none yet)'}
 
+  --read-only refuses every command that would change the engine (exit 2).
   Run "deckhand <command> --help" for a command's options.
   Exit codes: 0 success, 1 operation failed, 2 bad input, 3 no engine reachable.
 `;
@@ -72,6 +73,8 @@ async function main(argv: readonly string[]): Promise<number> {
 	const {name, rest} = splitCommand(argv);
 	const controller = new AbortController();
 	let interrupts = 0;
+	// The first Ctrl-C aborts the running operation, which stops and says what it left in which
+	// state (exit 1); a second one while it winds down leaves at once.
 	process.on('SIGINT', () => {
 		if (++interrupts > 1) process.exit(130);
 		controller.abort(new Error('interrupted'));
@@ -103,7 +106,7 @@ async function main(argv: readonly string[]): Promise<number> {
 	return command.run({
 		input: cli.input,
 		flags: cli.flags as never,
-		global,
+		global: {...global, readOnly: cli.flags.readOnly === true},
 		stdout: process.stdout,
 		stderr: process.stderr,
 		signal: controller.signal,

@@ -8,6 +8,8 @@ export const commands: Readonly<Record<string, () => Promise<Command<any>>>> = {
 	up: async () => (await import('./up.js')).default,
 	down: async () => (await import('./down.js')).default,
 	restart: async () => (await import('./restart.js')).default,
+	stop: async () => (await import('./stop.js')).default,
+	start: async () => (await import('./start.js')).default,
 	wait: async () => (await import('./wait.js')).default,
 	scale: async () => (await import('./scale.js')).default,
 	doctor: async () => (await import('./doctor.js')).default,

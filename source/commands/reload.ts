@@ -2,39 +2,36 @@
  * `deckhand reload SERVICE [--method signal|touch|exec|restart] [--signal SIG] [--timeout DUR] [--json]`:
  * hot-reload a service in place and wait until a fresh readiness check passes; prints how long
  * it was not ready. Swarm services: every task on this node; tasks elsewhere are named.
+ * Runs the operations table's `reload`, as the console's h.
  */
-import {connectPorts} from './connect.js';
 import {parseDuration} from '../engine/duration.js';
 import {normaliseSignal, signalProblem} from '../engine/compose/signals.js';
 import {UsageError} from '../engine/errors.js';
 import type {ReloadMethod} from '../engine/labels.js';
-import {describeReloadAction, reloadService} from '../engine/reload/reload.js';
+import {describeReloadAction, type ServiceReload} from '../engine/reload/reload.js';
 import {escapeJsonForTerminal, sanitizeName, sanitizeText} from '../engine/text/sanitize.js';
+import {operationFlags} from './flags.js';
+import {operate} from './operate.js';
 import {defineCommand} from './types.js';
 
 export default defineCommand({
 	name: 'reload',
 	usage: 'deckhand reload SERVICE [--method signal|touch|exec|restart] [--signal SIG] [--timeout DUR] [--json]',
 	summary: 'Reload a service without recreating its container, then wait until it is ready again',
-	flags: {
-		method: {type: 'string'},
-		signal: {type: 'string'},
-		timeout: {type: 'string'},
-		json: {type: 'boolean', default: false},
-	},
-	async run({input, flags, global, stdout, stderr, signal}) {
+	flags: operationFlags.reload,
+	async run(command) {
+		const {input, flags, stdout, stderr} = command;
 		if (input.length !== 1) throw new UsageError('reload needs exactly one SERVICE');
 		const timeoutMs = flags.timeout === undefined ? undefined : parseDuration(flags.timeout);
 		if (flags.timeout !== undefined && timeoutMs === undefined) throw new UsageError(`invalid --timeout "${flags.timeout}" (use e.g. 30s, 2m)`);
 		if (flags.signal !== undefined && normaliseSignal(flags.signal) === undefined) throw new UsageError(`--signal: ${signalProblem(flags.signal)}`);
-		const {ports} = await connectPorts(global);
-		const result = await reloadService(ports, input[0]!, {
+		const {data} = await operate(command, 'reload', {
+			service: input[0]!,
 			method: flags.method as ReloadMethod | undefined,
 			killSignal: flags.signal === undefined ? undefined : normaliseSignal(flags.signal),
 			timeoutMs,
-			signal,
-			onProgress: line => flags.json || stdout.write(`· ${sanitizeText(line)}\n`),
-		});
+		}, {onEvent: event => flags.json || event.kind !== 'phase' || stdout.write(`· ${sanitizeText(event.phase)}\n`)});
+		const result = data as ServiceReload;
 		for (const task of result.unreachable) stderr.write(`warning: task ${task.taskId.slice(0, 12)} runs on node ${task.nodeId.slice(0, 12)}, not reachable from this engine; not reloaded\n`);
 		if (flags.json) {
 			stdout.write(`${escapeJsonForTerminal(JSON.stringify({

@@ -15,8 +15,8 @@ export type AnyFlags = Record<
 export type CommandContext<Flags extends AnyFlags = AnyFlags> = {
 	readonly input: readonly string[];
 	readonly flags: TypedFlags<Flags> & Record<string, unknown>;
-	/** Global flags: --host, --context. */
-	readonly global: {readonly host?: string; readonly context?: string; readonly engines?: readonly EngineChoice[]};
+	/** Global flags: --host, --context (repeatable: `engines`), --read-only (operations refuse to change the engine). */
+	readonly global: {readonly host?: string; readonly context?: string; readonly engines?: readonly EngineChoice[]; readonly readOnly?: boolean};
 	readonly stdout: NodeJS.WriteStream;
 	readonly stderr: NodeJS.WriteStream;
 	readonly signal: AbortSignal;

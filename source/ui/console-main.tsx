@@ -51,10 +51,13 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 	const keymap = buildKeymap({overrides: config.keys, readOnly: options.readOnly});
 	let target = {host: options.host, context: options.context};
 	let connection = await connectEngine(target);
+	// The one app-level controller: quitting aborts every operation the console runs (each
+	// source links its own signal to it; a context switch closes the old source, aborting its runs).
+	const app = new AbortController();
 	const sourceFor = async (current: EngineConnection, context?: string): Promise<ConsoleSource> => {
 		// The composition root: one set of ports per connection, handed to the engine through the live source.
 		const engine = consoleEngine(current);
-		return createLiveSource(engine, {mode: await modeOf(engine), context: context ?? env.DOCKER_CONTEXT ?? (options.host || env.DOCKER_HOST ? undefined : 'default')});
+		return createLiveSource(engine, {mode: await modeOf(engine), context: context ?? env.DOCKER_CONTEXT ?? (options.host || env.DOCKER_HOST ? undefined : 'default'), signal: app.signal, readOnly: options.readOnly});
 	};
 	let source = await sourceFor(connection, target.context);
 
@@ -78,6 +81,7 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 	if (fullScreen) stdout.write(enterScreen);
 
 	let state: ConsoleState | undefined;
+	let cancelledOnQuit: string[] = [];
 	try {
 		for (;;) {
 			type Outcome = {kind: 'quit'} | {kind: 'exec'; id: string} | {kind: 'context'; name: string} | {kind: 'chart'};
@@ -119,7 +123,12 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 			const next = await outcome;
 			instance.unmount();
 			instance.cleanup();
-			if (next.kind === 'quit') return ExitCode.ok;
+			if (next.kind === 'quit') {
+				// Say what quitting cancelled, after the screen is restored (finally, below).
+				cancelledOnQuit = source.cancelOperations?.() ?? [];
+				app.abort();
+				return ExitCode.ok;
+			}
 			if (next.kind === 'exec') {
 				state = {...(state ?? initialState(theme.name)), message: await runShell(source, next.id, fullScreen)};
 				continue;
@@ -131,11 +140,12 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 			// Context switch: keep the old connection if the new one does not answer.
 			try {
 				const nextConnection = await connectEngine({context: next.name});
+				const cancelled = source.cancelOperations?.() ?? [];
 				source.close();
 				connection = nextConnection;
 				target = {host: undefined, context: next.name};
 				source = await sourceFor(connection, next.name);
-				state = {...(state ?? initialState(theme.name)), message: {text: `context ${next.name}`, tone: 'status.ok'}};
+				state = {...(state ?? initialState(theme.name)), running: undefined, message: {text: [`context ${next.name}`, ...cancelled].join('; '), tone: 'status.ok'}};
 			} catch (error) {
 				state = {...(state ?? initialState(theme.name)), message: {text: (error as Error).message, tone: 'status.error'}};
 			}
@@ -148,6 +158,7 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 		process.off('SIGINT', onInterrupt);
 		stopWatchingTerminal();
 		restoreTerminal();
+		for (const line of cancelledOnQuit) process.stderr.write(`deckhand: ${sanitizeName(line, 200)}\n`);
 	}
 }
 

@@ -181,8 +181,9 @@ describe('actions', () => {
 		await app.press('r');
 		await app.waitFor(text => text.includes('Restart api? y to confirm'));
 		await app.press('y');
-		await app.waitFor(text => text.includes('restarted api'));
-		assert.deepEqual(app.source.calls.filter(call => call.startsWith('restart')), ['restart aaa111']);
+		// The compose service's restart operation (the readiness plan), reporting its last phase.
+		await app.waitFor(text => text.includes('restarted api: healthy after'));
+		assert.deepEqual(app.source.calls.filter(call => call.startsWith('restart')), ['restart demo/api']);
 	});
 
 	it('any other key cancels a confirmation and nothing runs', async () => {
@@ -199,8 +200,9 @@ describe('actions', () => {
 		const app = renderApp({onExec: id => execs.push(id)});
 		await app.press('j', 'j', 'S');
 		await app.waitFor(text => text.includes('started worker'));
-		assert.ok(app.source.calls.includes('start ccc333'));
+		assert.ok(app.source.calls.some(call => /^start demo\/worker$/.test(call)), app.source.calls.join(', '));
 		await app.press('k', 'k', 'e');
+		await app.waitFor(() => execs.length > 0);
 		assert.deepEqual(execs, ['aaa111']);
 	});
 
@@ -208,12 +210,17 @@ describe('actions', () => {
 		const app = renderApp();
 		await app.waitFor(text => text.includes('▸ ● api'));
 		await app.press('R');
-		await app.waitFor(text => text.includes('Restart with dependents api? y to confirm'));
+		await app.waitFor(text => text.includes('Restart (no dependents) api? y to confirm'));
 		await app.press('y');
-		await app.waitFor(text => text.includes('restarted with dependents api'));
+		await app.waitFor(text => text.includes('restarted api'));
+		// The confirmation names the dependents the restart takes along.
+		await app.press(':', ...'restart db --with-dependents', keys.enter);
+		await app.waitFor(text => text.includes('Restart with dependents api: db? y to confirm'));
+		await app.press('y');
+		await app.waitFor(text => text.includes('restarted db'));
 		await app.press('u', 'y');
-		await app.waitFor(text => text.includes('brought up the project of api'));
-		assert.deepEqual(app.source.calls.filter(call => /^(restart-dependents|up) /.test(call)), ['restart-dependents demo/api', 'up demo']);
+		await app.waitFor(text => text.includes('brought up demo'));
+		assert.deepEqual(app.source.calls.filter(call => /^(restart-dependents|up) /.test(call)), ['restart-dependents demo/api', 'restart-dependents demo/db', 'up demo']);
 		await app.press('3', 'u', 'y');
 		await app.waitFor(text => text.includes('select a compose service'));
 	});

@@ -25,21 +25,40 @@ describe('reload, deploy, rollback and scale keys', () => {
 		const app = renderApp();
 		await app.waitFor(text => text.includes('▸ ● api'));
 		await app.press('h');
-		await app.waitFor(text => text.includes('reloaded demo/api: signal SIGHUP'));
+		await app.waitFor(text => text.includes('reloaded api'));
 		assert.deepEqual(app.source.calls.filter(call => call.startsWith('reload')), ['reload aaa111']);
 	});
 
-	it('d asks for the tarball path, then confirms, then deploys into the selected container', async () => {
+	it('d asks for the tarball, then (no label) the target directory with completion inside the container, then confirms and deploys', async () => {
 		const app = renderApp();
 		await app.waitFor(text => text.includes('▸ ● api'));
 		await app.press('d');
 		await app.waitFor(text => text.includes('deploy tarball (path): █'));
 		await app.press(...'/tmp/app.tar.gz', keys.enter);
-		await app.waitFor(text => text.includes('Deploy /tmp/app.tar.gz into api? y to confirm'));
+		await app.waitFor(text => text.includes('target directory in the container (tab completes): /█'));
+		await app.press(...'ap', keys.tab);
+		await app.waitFor(text => text.includes('(tab completes): /ap█'));
+		await app.press('p', keys.tab);
+		await app.waitFor(text => text.includes('(tab completes): /app/█'));
+		await app.press(keys.enter);
+		await app.waitFor(text => text.includes('Deploy /tmp/app.tar.gz to /app/ into api? y to confirm'));
 		assert.deepEqual(app.source.calls.filter(call => call.startsWith('deploy')), [], 'deployed before the confirmation');
 		await app.press('y');
-		await app.waitFor(text => text.includes('deployed /tmp/app.tar.gz into demo/api'));
-		assert.deepEqual(app.source.calls.filter(call => call.startsWith('deploy')), ['deploy aaa111 /tmp/app.tar.gz']);
+		await app.waitFor(text => text.includes('deployed into api'));
+		assert.deepEqual(app.source.calls.filter(call => call.startsWith('deploy')), ['deploy aaa111 /tmp/app.tar.gz /app/']);
+	});
+
+	it('d does not ask for the directory when the container\'s label gives one; :deploy takes the CLI\'s arguments', async () => {
+		const app = renderApp({source: fakeSource(demoView(), {deployPath: '/srv/app'})});
+		await app.waitFor(text => text.includes('▸ ● api'));
+		await app.press('d', ...'/tmp/a.tgz', keys.enter);
+		await app.waitFor(text => text.includes('Deploy /tmp/a.tgz into api? y to confirm'));
+		await app.press('n');
+		await app.press(':', ...'deploy api /tmp/b.tgz --path /opt/x', keys.enter);
+		await app.waitFor(text => text.includes('Deploy /tmp/b.tgz to /opt/x into api? y to confirm'));
+		await app.press('y');
+		await app.waitFor(text => text.includes('deployed into api'));
+		assert.deepEqual(app.source.calls.filter(call => call.startsWith('deploy')), ['deploy aaa111 /tmp/b.tgz /opt/x']);
 	});
 
 	it('escape abandons a deploy prompt; an empty path deploys nothing', async () => {
@@ -56,7 +75,7 @@ describe('reload, deploy, rollback and scale keys', () => {
 		await app.press('b');
 		await app.waitFor(text => text.includes('Roll back api? y to confirm'));
 		await app.press('y');
-		await app.waitFor(text => text.includes('rolled back demo/api'));
+		await app.waitFor(text => text.includes('rolled back api'));
 		assert.deepEqual(app.source.calls.filter(call => call.startsWith('rollback')), ['rollback aaa111']);
 	});
 
@@ -66,19 +85,22 @@ describe('reload, deploy, rollback and scale keys', () => {
 		await app.press('j', 'j', 'j');
 		await app.waitFor(text => text.includes('▸ ○ web'));
 		await app.press('+');
-		await app.waitFor(text => text.includes('scaled to 3: shop/web'));
+		await app.waitFor(text => text.includes('scaled web to 3'));
 		await app.press('-');
 		await app.waitFor(text => text.includes('Scale to 1 replicas: web? y to confirm'));
 		await app.press('y');
-		await app.waitFor(text => text.includes('scaled to 1: shop/web'));
-		assert.deepEqual(app.source.calls.filter(call => call.startsWith('scale')), ['scale shop web 3', 'scale shop web 1']);
+		await app.waitFor(text => text.includes('scaled web to 1'));
+		await app.press(':', ...'scale web=4', keys.enter);
+		await app.waitFor(text => text.includes('scaled web to 4'));
+		assert.deepEqual(app.source.calls.filter(call => call.startsWith('scale')), ['scale shop web 3', 'scale shop web 1', 'scale shop web 4']);
 	});
 
-	it('+ on a compose service says it needs a Swarm service and scales nothing', async () => {
+	it('+ on a compose service runs the same scale operation for its project', async () => {
 		const app = renderApp();
+		await app.waitFor(text => text.includes('▸ ● api'));
 		await app.press('+');
-		await app.waitFor(text => text.includes('scale: select a Swarm service'));
-		assert.deepEqual(app.source.calls.filter(call => call.startsWith('scale')), []);
+		await app.waitFor(text => text.includes('scaled api to 2'));
+		assert.deepEqual(app.source.calls.filter(call => call.startsWith('scale')), ['scale demo api 2']);
 	});
 
 	it('--read-only has none of them: keys do nothing, help does not list them', async () => {

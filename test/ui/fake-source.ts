@@ -50,7 +50,7 @@ export const demoDetails = (id: string): ContainerDetails => ({
 });
 
 /** Makes a fake source around `view` (default: the demo view). */
-export function fakeSource(view: ConsoleView = demoView(), options: {actions?: boolean} = {}): FakeSource {
+export function fakeSource(view: ConsoleView = demoView(), options: {actions?: boolean; deployPath?: string} = {}): FakeSource {
 	const listeners = new Set<() => void>();
 	const followers = new Set<(lines: readonly LogLine[]) => void>();
 	const calls: string[] = [];
@@ -85,16 +85,43 @@ export function fakeSource(view: ConsoleView = demoView(), options: {actions?: b
 		inspect: async id => demoDetails(id),
 		top: async () => ({titles: ['PID', 'USER', 'TIME', 'COMMAND'], processes: [['1', 'root', '0:00', 'sleep 3600']]}),
 		actions: options.actions === false ? {} : {
-			restart: record('restart'), stop: record('stop'), start: record('start'),
-			restartWithDependents: async (project, service) => void calls.push(`restart-dependents ${project}/${service}`),
-			upProject: async project => void calls.push(`up ${project}`),
-			reload: async id => {
-				calls.push(`reload ${id}`);
-				return 'signal SIGHUP, ready after 0.10s';
+			// Records each operation as `verb target` (the engine's table is tested against the real engine).
+			async operate(id, raw, onEvent) {
+				const input = raw as {project?: string; services?: string[]; containers?: string[]; service?: string; tarball?: string; path?: string; requests?: {service: string; replicas: number}[]; name?: string};
+				const targets = input.services ? input.services.map(service => `${input.project}/${service}`) : input.containers ?? [];
+				const step = (phase: string) => onEvent({operation: id, target: '', kind: 'step', phase, elapsedMs: 1, service: input.services?.[0]});
+				switch (id) {
+					case 'restart': case 'stop': case 'start':
+						for (const target of targets) calls.push(`${id} ${target}`);
+						step(id === 'restart' ? 'healthy' : `${id}ped`);
+						return {summary: ''};
+					case 'restart-with-dependents':
+						for (const target of targets) calls.push(`restart-dependents ${target}`);
+						return {summary: ''};
+					case 'up':
+						calls.push(`up ${input.project}`);
+						return {summary: ''};
+					case 'reload':
+						calls.push(`reload ${input.service}`);
+						return {summary: 'signal SIGHUP, ready after 0.10s'};
+					case 'deploy':
+						calls.push(`deploy ${input.service} ${input.tarball}${input.path ? ` ${input.path}` : ''}`);
+						return {summary: ''};
+					case 'rollback':
+						calls.push(`rollback ${input.service}`);
+						return {summary: ''};
+					case 'scale':
+						for (const request of input.requests ?? []) calls.push(`scale ${(input as {project?: string}).project ?? '-'} ${request.service} ${request.replicas}`);
+						return {summary: ''};
+					case 'exec-target':
+						return {summary: '', data: {id: input.name}};
+					default:
+						throw new Error(`unknown operation ${id}`);
+				}
 			},
-			deploy: async (id, tarball) => void calls.push(`deploy ${id} ${tarball}`),
-			rollback: async id => void calls.push(`rollback ${id}`),
-			scale: async (stack, service, replicas) => void calls.push(`scale ${stack ?? '-'} ${service} ${replicas}`),
+			dependents: async (project, service) => (service === 'db' ? ['api'] : []),
+			deployPath: async () => options.deployPath,
+			directories: async (_id, prefix) => ['/app/', '/apt/', '/srv/'].filter(entry => entry.startsWith(prefix)),
 		},
 		close: () => calls.push('close'),
 	};

@@ -21,7 +21,7 @@ export type BottomBarProps = {
 	readonly interactive: boolean;
 };
 
-const prompts = {filter: '/', search: 'search /', palette: ':', deploy: 'deploy tarball (path): '} as const;
+const prompts = {filter: '/', search: 'search /', palette: ':', deploy: 'deploy tarball (path): ', deployPath: 'target directory in the container (tab completes): '} as const;
 
 /** The bottom bar. */
 export function BottomBar({events, state, hints, width, interactive}: BottomBarProps) {

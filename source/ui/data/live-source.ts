@@ -2,11 +2,9 @@
  * The console's source on a real engine: containers and services from the engine's live
  * model (startLiveModel: one listing, then events, reconnecting with backoff), stats from
  * the engine's stats hub streamed only for containers on screen, logs followed on demand by
- * the engine's log follower, actions through the engine's lifecycle functions. The same
+ * the engine's log follower, actions through the engine's operations table. The same
  * engine modules the subcommands use. Says when the engine is away instead of crashing.
  */
-import {restartContainer, startContainer, stopContainer} from '../../engine/actions/lifecycle.js';
-import {OperationFailedError, UsageError} from '../../engine/errors.js';
 import {Label} from '../../engine/labels.js';
 import {startLiveModel} from '../../engine/live/model-source.js';
 import {followLogs as followEngineLogs, logCapabilities} from '../../engine/logs/follow.js';
@@ -37,6 +35,10 @@ export type LiveSourceOptions = {
 	readonly statsIntervalMs?: number;
 	readonly statsHistory?: number;
 	readonly maxEvents?: number;
+	/** The app's signal: aborted on quit, it cancels the running operations. */
+	readonly signal?: AbortSignal;
+	/** Started with --read-only: the operations refuse to change the engine. */
+	readonly readOnly?: boolean;
 	/** Stats history to start from (the chart process gets the console's). */
 	readonly seedHistory?: Readonly<Record<string, readonly StatsSample[]>>;
 };
@@ -76,8 +78,12 @@ export function eventLine(event: DockerEvent): string | undefined {
 /** Creates and starts a live source; `close()` stops every stream and timer. */
 export function createLiveSource(connection: ConsoleEngine, options: LiveSourceOptions = {}): ConsoleSource {
 	const {ports} = connection;
+	// Linked to the app's signal: quitting aborts everything this source runs; close() too.
 	const controller = new AbortController();
 	const {signal} = controller;
+	if (options.signal?.aborted) controller.abort();
+	options.signal?.addEventListener('abort', () => controller.abort(), {once: true});
+	const operations = engineActions(ports, {signal, readOnly: options.readOnly, mode: options.mode});
 	const listeners = new Set<(urgent?: boolean) => void>();
 	const statsEvery = options.statsIntervalMs ?? 2000;
 	const historyLength = options.statsHistory ?? 90;
@@ -229,27 +235,9 @@ export function createLiveSource(connection: ConsoleEngine, options: LiveSourceO
 			return {...detailsFrom(info), findings: doctorFindings(info)};
 		},
 		top: async id => ports.containers.top(id),
-		actions: {
-			// Reload, deploy, rollback and scale: the engine functions the subcommands use, loaded on first use.
-			...engineActions(ports),
-			restart: (id, actionSignal) => restartContainer(ports, id, {signal: actionSignal}),
-			stop: (id, actionSignal) => stopContainer(ports, id, {signal: actionSignal}),
-			start: (id, actionSignal) => startContainer(ports, id, {signal: actionSignal}),
-			// Compose-level actions load their engine modules on first use (start-up stays light).
-			async restartWithDependents(project, service, actionSignal) {
-				const {restartServices} = await import('../../engine/actions/compose/restart.js');
-				const result = await restartServices(ports, project, [service], {withDependents: true, signal: actionSignal});
-				if (!result.ok) throw new OperationFailedError(`${result.failed?.step.id ?? service}: ${result.failed?.failure.message ?? 'failed'}`);
-			},
-			async upProject(project, actionSignal) {
-				const labelled = Object.values(live.current().state.containers).find(model => model.labels[Label.composeProject] === project && model.labels[Label.composeConfigFiles]);
-				if (!labelled) throw new UsageError(`project ${project}: its containers do not name the compose files they came from`);
-				const [{loadCompose}, {upProject}] = await Promise.all([import('../../engine/compose/load.js'), import('../../engine/actions/compose/up.js')]);
-				const loaded = loadCompose({files: labelled.labels[Label.composeConfigFiles]!.split(','), cwd: labelled.labels[Label.composeWorkingDir], projectName: project});
-				const result = await upProject(ports, loaded, {signal: actionSignal});
-				if (!result.ok) throw new OperationFailedError(`${result.failed?.step.id ?? project}: ${result.failed?.failure.message ?? 'failed'}`);
-			},
-		},
+		// Every key that acts on the engine runs an operation of the engine's table (engine-actions.ts).
+		actions: operations.actions,
+		cancelOperations: operations.cancelOperations,
 		shellCommand: id => ({file: 'docker', args: ['exec', '-it', id, 'sh'], env: {DOCKER_HOST: connection.host}}),
 		close() {
 			controller.abort();

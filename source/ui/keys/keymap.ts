@@ -4,6 +4,7 @@
  */
 import type {Key} from 'ink';
 import {UsageError} from '../../engine/errors.js';
+import {refusedWhenReadOnly} from '../state/command-operations.js';
 import {type CommandScope, type CommandSpec, defaultCommands, isValidKey} from './commands.js';
 
 /** The commands in force, in display order. */
@@ -41,7 +42,8 @@ export function buildKeymap(options: KeymapOptions = {}): Keymap {
 		}
 	}
 	const all = base.map(command => (overrides[command.id] ? {...command, keys: [...overrides[command.id]!]} : command));
-	const removed = (command: CommandSpec) => Boolean(options.readOnly && (command.dangerous || command.mutating));
+	// The operations table decides what read-only refuses (the same flag the engine's runner checks).
+	const removed = (command: CommandSpec) => Boolean(options.readOnly && refusedWhenReadOnly(command));
 	const commands = all.filter(command => !removed(command));
 	assertNoConflicts(all);
 	return {commands, readOnly: options.readOnly ?? false, refused: all.filter(removed)};

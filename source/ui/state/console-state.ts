@@ -20,9 +20,11 @@ export type Overlay =
 	| {readonly kind: 'none'}
 	| {readonly kind: 'help'}
 	| {readonly kind: 'input'; readonly purpose: 'filter' | 'palette' | 'search'; readonly text: string}
-	/** The tarball path for a deploy into `target`. */
-	| {readonly kind: 'input'; readonly purpose: 'deploy'; readonly text: string; readonly target: RowTarget}
-	| {readonly kind: 'confirm'; readonly commandId: string; readonly verb: string; readonly target: RowTarget; readonly argument?: string};
+	/** The tarball path for a deploy into `target` (`options`: the palette's flags). */
+	| {readonly kind: 'input'; readonly purpose: 'deploy'; readonly text: string; readonly target: RowTarget; readonly options?: Readonly<Record<string, unknown>>}
+	/** The target directory inside the container for a deploy of `argument` (no label gives one). */
+	| {readonly kind: 'input'; readonly purpose: 'deployPath'; readonly text: string; readonly target: RowTarget; readonly argument: string; readonly options?: Readonly<Record<string, unknown>>}
+	| {readonly kind: 'confirm'; readonly commandId: string; readonly verb: string; readonly target: RowTarget; readonly argument?: string; readonly options?: Readonly<Record<string, unknown>>};
 
 /** A line in the status area: a result or an error. */
 export type StatusMessage = {readonly text: string; readonly tone: 'status.ok' | 'status.error' | 'status.info'};

@@ -1,82 +1,104 @@
 /**
- * Reload, deploy, rollback and scale from the console: which container or Swarm service a
- * key acts on, the confirmation wording, and running the source's engine action with
- * progress and a result line. Effects come in through `CommandEffects` (see run-command.ts).
+ * Running a console key's operation: which operation and input (command-operations.ts), the
+ * confirmation wording (R names the dependents it will restart), and the run itself through
+ * the source's `operate` (the engine's table, the same `run` as the CLI) with the same
+ * progress events the CLI prints, shown in the action line with a live elapsed time:
+ * "restarting api: waiting for healthy (3.2s)…", then "restarted api: healthy after 4.1s".
  */
+import {operations} from '../../engine/operations/table.js';
+import {finishedLine, runningLine} from '../../engine/operations/format.js';
+import type {OperationEvent} from '../../engine/operations/types.js';
 import type {RowTarget} from '../view/rows.js';
-import type {ConsoleActions} from '../view/types.js';
+import {operationRequest, type CommandOptions} from './command-operations.js';
 import type {CommandEffects} from './run-command.js';
 import {targetContainer, targetIds} from './targets.js';
 
-/** Command ids handled here. */
-export const engineCommandIds = ['service.reload', 'service.deploy', 'service.rollback', 'swarm.scaleUp', 'swarm.scaleDown'] as const;
-
-/** True for a command handled by `performEngineCommand`. */
-export const isEngineCommand = (id: string): boolean => (engineCommandIds as readonly string[]).includes(id);
-
 const nameOf = (target: RowTarget) => (target.kind === 'service' ? `${target.project}/${target.name}` : target.name.replace(/^\//, ''));
 
-/** The question a dangerous engine command asks before it runs. */
-export function engineVerb(commandId: string, target: RowTarget, argument?: string): string {
-	switch (commandId) {
-		case 'service.deploy': return `Deploy ${argument ?? '?'} into`;
-		case 'service.rollback': return 'Roll back';
-		case 'swarm.scaleDown': return `Scale to ${target.kind === 'service' ? Math.max(0, target.containerIds.length - 1) : '?'} replicas:`;
-		default: return commandId;
-	}
-}
+const failureText = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure)).split('\n')[0]!;
 
-/** Why a command cannot act on `target` (undefined when it can). */
+/** Why a command cannot act on `target` (undefined when it can), before anything is asked. */
 export function engineCommandProblem(commandId: string, target: RowTarget): string | undefined {
 	if (commandId === 'swarm.scaleUp' || commandId === 'swarm.scaleDown') {
-		if (target.kind !== 'service' || !target.swarm) return 'scale: select a Swarm service';
+		if (target.kind !== 'service') return 'scale: select a service';
 		if (commandId === 'swarm.scaleDown' && target.containerIds.length === 0) return `${nameOf(target)} has no replicas to remove`;
 		return undefined;
 	}
-	if (targetIds(target).length === 0) return `${nameOf(target)} has no containers`;
+	if (commandId === 'service.restartWithDependents' || commandId === 'project.up') {
+		return target.kind === 'service' && !target.swarm ? undefined : `${commandId === 'project.up' ? 'up' : 'restart with dependents'}: select a compose service`;
+	}
+	if (targetIds(target).length === 0 && commandId !== 'container.start') return `${nameOf(target)} has no containers`;
 	if ((commandId === 'service.deploy' || commandId === 'service.rollback') && targetIds(target).length > 1) {
 		return `${commandId === 'service.deploy' ? 'deploy' : 'rollback'} needs one container: ${nameOf(target)} has ${targetIds(target).length}; select one in Containers`;
 	}
 	return undefined;
 }
 
-type Step = {readonly doing: string; readonly done: string; readonly run: (actions: ConsoleActions, signal: AbortSignal) => Promise<string | void> | undefined};
-
-function stepFor(commandId: string, target: RowTarget, argument: string | undefined, containerId: string | undefined): Step | undefined {
-	const ids = targetIds(target);
+/** The question a dangerous command asks (R: which dependents it restarts too). */
+export async function confirmationVerb(effects: CommandEffects, commandId: string, target: RowTarget, argument?: string, options: CommandOptions = {}): Promise<string> {
 	switch (commandId) {
-		case 'service.reload':
-			return {doing: 'reloading', done: 'reloaded', run: (actions, signal) => actions.reload && Promise.all(ids.map(id => actions.reload!(id, signal))).then(lines => lines.join('; '))};
-		case 'service.deploy':
-			return {doing: `deploying ${argument} into`, done: `deployed ${argument} into`, run: (actions, signal) => actions.deploy && containerId && argument ? actions.deploy(containerId, argument, signal) : undefined};
-		case 'service.rollback':
-			return {doing: 'rolling back', done: 'rolled back', run: (actions, signal) => actions.rollback && containerId ? actions.rollback(containerId, signal) : undefined};
+		case 'container.restart': return 'Restart';
+		case 'container.stop': return 'Stop';
+		case 'project.up': return 'Up the project of';
+		case 'service.deploy': return `Deploy ${argument ?? '?'}${typeof options.path === 'string' ? ` to ${options.path}` : ''} into`;
+		case 'service.rollback': return 'Roll back';
 		case 'swarm.scaleUp':
 		case 'swarm.scaleDown': {
-			if (target.kind !== 'service') return undefined;
-			const replicas = Math.max(0, ids.length + (commandId === 'swarm.scaleUp' ? 1 : -1));
-			const stack = target.project === 'swarm' ? undefined : target.project;
-			return {doing: `scaling to ${replicas}:`, done: `scaled to ${replicas}:`, run: (actions, signal) => actions.scale?.(stack, target.name, replicas, signal)};
+			const replicas = typeof options.replicas === 'number' ? options.replicas : Math.max(0, targetIds(target).length + (commandId === 'swarm.scaleUp' ? 1 : -1));
+			return `Scale to ${replicas} replicas:`;
 		}
-		default:
-			return undefined;
+		case 'service.restartWithDependents': {
+			if (target.kind !== 'service') return 'Restart with dependents';
+			const dependents = await effects.source.actions.dependents?.(target.project, target.name).catch(() => undefined);
+			if (!dependents) return 'Restart with its dependents';
+			return dependents.length === 0 ? 'Restart (no dependents)' : `Restart with dependents ${dependents.join(', ')}:`;
+		}
+		default: return commandId;
 	}
 }
 
-/** Runs an engine command on `target`, showing progress, then the result or the error. */
-export async function performEngineCommand(effects: CommandEffects, commandId: string, target: RowTarget, argument?: string): Promise<void> {
+/** Runs the operation of `commandId` on `target`, showing each step and the elapsed time, then the result. */
+export async function performEngineCommand(effects: CommandEffects, commandId: string, target: RowTarget, argument?: string, options: CommandOptions = {}): Promise<void> {
+	const show = (text: string, tone: 'status.ok' | 'status.error' | 'status.info') => effects.dispatch({type: 'showMessage', message: {text, tone}});
 	const problem = engineCommandProblem(commandId, target);
-	if (problem) return effects.dispatch({type: 'showMessage', message: {text: problem, tone: 'status.error'}});
-	const step = stepFor(commandId, target, argument, targetContainer(effects.view, target));
-	const controller = new AbortController();
-	const running = step?.run(effects.source.actions, controller.signal);
-	if (!step || !running) return effects.dispatch({type: 'showMessage', message: {text: `${commandId} is not available`, tone: 'status.error'}});
-	effects.dispatch({type: 'actionStarted', label: `${step.doing} ${nameOf(target)}…`});
+	if (problem) return show(problem, 'status.error');
+	const request = operationRequest(commandId, target, targetContainer(effects.view, target), argument, options);
+	if ('problem' in request) return show(request.problem, 'status.error');
+	const operate = effects.source.actions.operate;
+	if (!operate) return show(`${commandId} is not available`, 'status.error');
+	const operation = operations[request.id];
+	let last: OperationEvent | undefined;
+	let result: OperationEvent | undefined;
+	const began = performance.now();
+	const progress = () => effects.dispatch({type: 'actionStarted', label: runningLine(operation, request.name, last, Math.round(performance.now() - began))});
+	progress();
+	// The elapsed time moves while a step waits (no event comes until it is ready).
+	const ticker = setInterval(progress, 500);
 	try {
-		const detail = await running;
-		effects.dispatch({type: 'actionFinished', message: {text: `${step.done} ${nameOf(target)}${detail ? `: ${detail}` : ''}`, tone: 'status.ok'}});
+		await operate(request.id, request.input, event => {
+			if (event.kind === 'result') result = event;
+			else if (event.kind === 'step') last = event;
+			progress();
+		});
+		effects.dispatch({type: 'actionFinished', message: {text: finishedLine(operation, request.name, last, result), tone: 'status.ok'}});
 	} catch (failure) {
-		controller.abort();
-		effects.dispatch({type: 'actionFinished', message: {text: `${step.doing} ${nameOf(target)} failed: ${failure instanceof Error ? failure.message : String(failure)}`, tone: 'status.error'}});
+		const cancelled = result?.result === 'cancelled' || (failure as Error | undefined)?.name === 'OperationCancelledError';
+		const text = cancelled ? `${operation.words.noun} of ${request.name} cancelled` : `${operation.words.doing} ${request.name} failed: ${failureText(failure)}`;
+		effects.dispatch({type: 'actionFinished', message: {text, tone: cancelled ? 'status.info' : 'status.error'}});
+	} finally {
+		clearInterval(ticker);
+	}
+}
+
+/** Resolves the container a shell opens in through the `exec-target` operation, then opens it. */
+export async function openShell(effects: CommandEffects, target: RowTarget): Promise<void> {
+	const request = operationRequest('container.exec', target, targetContainer(effects.view, target));
+	const operate = effects.source.actions.operate;
+	if ('problem' in request || !operate) return effects.dispatch({type: 'showMessage', message: {text: 'problem' in request ? request.problem : 'shell is not available', tone: 'status.error'}});
+	try {
+		const found = await operate(request.id, request.input, () => undefined);
+		effects.exec((found.data as {id: string}).id);
+	} catch (failure) {
+		effects.dispatch({type: 'showMessage', message: {text: failureText(failure), tone: 'status.error'}});
 	}
 }

@@ -14,8 +14,9 @@ import type {Theme} from '../theme/theme.js';
 import {cursorIndex, type PanelId, type PanelRow, type RowTarget, selectableKeys} from '../view/rows.js';
 import type {ConsoleSource, ConsoleView} from '../view/types.js';
 import type {ConsoleAction, ConsoleState} from './console-state.js';
-import {engineCommandProblem, engineVerb, isEngineCommand, performEngineCommand} from './engine-commands.js';
-import {findTarget, selectedTarget, targetContainer, targetIds} from './targets.js';
+import type {CommandOptions} from './command-operations.js';
+import {confirmationVerb, engineCommandProblem, openShell, performEngineCommand} from './engine-commands.js';
+import {findTarget, selectedTarget, targetContainer} from './targets.js';
 
 /** What the command runner may do besides changing state. */
 export type CommandEffects = {
@@ -42,77 +43,56 @@ const panelById: Readonly<Record<string, PanelId>> = {
 	'panel.images': 'images', 'panel.volumes': 'volumes', 'panel.networks': 'networks',
 };
 
-const verbs: Readonly<Record<string, {verb: string; doing: string; done: string; action: 'restart' | 'stop' | 'start'}>> = {
-	'container.restart': {verb: 'Restart', doing: 'restarting', done: 'restarted', action: 'restart'},
-	'container.stop': {verb: 'Stop', doing: 'stopping', done: 'stopped', action: 'stop'},
-	'container.start': {verb: 'Start', doing: 'starting', done: 'started', action: 'start'},
-};
-
 const error = (effects: CommandEffects, text: string) => effects.dispatch({type: 'showMessage', message: {text, tone: 'status.error'}});
 
-const label = (target: RowTarget) => target.name.replace(/^\//, '');
-
-const serviceVerbs: Readonly<Record<string, {verb: string; doing: string; done: string}>> = {
-	'service.restartWithDependents': {verb: 'Restart with dependents', doing: 'restarting with dependents', done: 'restarted with dependents'},
-	'project.up': {verb: 'Up the project of', doing: 'bringing up the project of', done: 'brought up the project of'},
-};
-
-/** Runs a project/service action (needs a compose service target). */
-async function performServiceAction(effects: CommandEffects, commandId: string, target: RowTarget): Promise<void> {
-	const spec = serviceVerbs[commandId]!;
-	if (target.kind !== 'service') return error(effects, `${spec.verb.toLowerCase()}: select a compose service`);
-	const run = commandId === 'project.up' ? effects.source.actions.upProject?.bind(undefined, target.project) : effects.source.actions.restartWithDependents?.bind(undefined, target.project, target.name);
-	if (!run) return error(effects, `${commandId} is not available`);
-	effects.dispatch({type: 'actionStarted', label: `${spec.doing} ${label(target)}…`});
-	try {
-		await run(new AbortController().signal);
-		effects.dispatch({type: 'actionFinished', message: {text: `${spec.done} ${label(target)}`, tone: 'status.ok'}});
-	} catch (failure) {
-		effects.dispatch({type: 'actionFinished', message: {text: `${spec.doing} ${label(target)} failed: ${failure instanceof Error ? failure.message : String(failure)}`, tone: 'status.error'}});
-	}
+/** Runs a command's operation on a target (see engine-commands.ts). */
+export async function performAction(effects: CommandEffects, commandId: string, target: RowTarget, argument?: string, options?: CommandOptions): Promise<void> {
+	return performEngineCommand(effects, commandId, target, argument, options);
 }
 
-/** Runs a container action through the source's engine functions, reporting progress. */
-export async function performAction(effects: CommandEffects, commandId: string, target: RowTarget, argument?: string): Promise<void> {
-	if (isEngineCommand(commandId)) return performEngineCommand(effects, commandId, target, argument);
-	if (commandId in serviceVerbs) return performServiceAction(effects, commandId, target);
-	const spec = verbs[commandId];
-	const run = spec ? effects.source.actions[spec.action] : undefined;
-	if (!spec || !run) return error(effects, `${commandId} is not available`);
-	const ids = targetIds(target);
-	if (ids.length === 0) return error(effects, `${label(target)} has no containers`);
-	effects.dispatch({type: 'actionStarted', label: `${spec.doing} ${label(target)}…`});
-	const controller = new AbortController();
-	try {
-		await Promise.all(ids.map(id => run(id, controller.signal)));
-		effects.dispatch({type: 'actionFinished', message: {text: `${spec.done} ${label(target)}`, tone: 'status.ok'}});
-	} catch (failure) {
-		controller.abort();
-		effects.dispatch({type: 'actionFinished', message: {text: `${spec.doing} ${label(target)} failed: ${failure instanceof Error ? failure.message : String(failure)}`, tone: 'status.error'}});
-	}
+/** Asks before a dangerous command (R names its dependents), else runs it. */
+async function confirmOrRun(effects: CommandEffects, commandId: string, target: RowTarget, argument?: string, options?: CommandOptions): Promise<void> {
+	if (!findCommand(effects.keymap, commandId)?.dangerous) return performAction(effects, commandId, target, argument, options);
+	const verb = await confirmationVerb(effects, commandId, target, argument, options);
+	effects.dispatch({type: 'openOverlay', overlay: {kind: 'confirm', commandId, verb, target, argument, options}});
+}
+
+/** After the tarball: the target directory from --path or the container's label, else ask for it (completed inside the container). */
+async function askDeployPath(effects: CommandEffects, target: RowTarget, tarball: string, options: CommandOptions = {}): Promise<void> {
+	const container = targetContainer(effects.view, target);
+	const labelled = typeof options.path === 'string' || !container ? undefined : await effects.source.actions.deployPath?.(container).catch(() => undefined);
+	if (typeof options.path === 'string' || labelled || !effects.source.actions.deployPath) return confirmOrRun(effects, 'service.deploy', target, tarball, options);
+	effects.dispatch({type: 'openOverlay', overlay: {kind: 'input', purpose: 'deployPath', text: '/', target, argument: tarball, options}});
+}
+
+/** Tab in the deploy path prompt: directories inside the container (an exec of `ls -d` over PREFIX*, directories only). */
+async function completeContainerPath(effects: CommandEffects, target: RowTarget, text: string): Promise<void> {
+	const container = targetContainer(effects.view, target);
+	const list = effects.source.actions.directories;
+	if (!container || !list) return;
+	const found = await list(container, text).catch(() => [] as readonly string[]);
+	if (found.length === 0) return;
+	let common = found[0]!;
+	for (const entry of found) while (!entry.startsWith(common)) common = common.slice(0, -1);
+	if (common.length > text.length) effects.dispatch({type: 'editInput', text: common});
+	if (found.length > 1) effects.dispatch({type: 'showMessage', message: {text: found.slice(0, 12).join('  '), tone: 'status.info'}});
 }
 
 /** Starts a command on a target: dangerous ones ask first. */
-function actOn(state: ConsoleState, effects: CommandEffects, commandId: string, target: RowTarget | undefined): void {
+function actOn(state: ConsoleState, effects: CommandEffects, commandId: string, target: RowTarget | undefined, argument?: string, options?: CommandOptions): void {
 	const command = findCommand(effects.keymap, commandId);
 	if (!command) return error(effects, effects.keymap.readOnly ? 'not available in read-only mode' : `${commandId} is not available`);
 	if (!target || target.kind === 'resource') return error(effects, 'select a service or container first');
 	if (state.running) return error(effects, `wait: ${state.running}`);
-	if (commandId === 'container.exec') {
-		const id = targetContainer(effects.view, target);
-		return id ? effects.exec(id) : error(effects, 'no container to open a shell in');
+	if (commandId === 'container.exec') return void openShell(effects, target);
+	const problem = engineCommandProblem(commandId, target);
+	if (problem) return error(effects, problem);
+	// A deploy asks for the tarball first (unless the palette gave it), then the path if no label gives one, then confirms.
+	if (commandId === 'service.deploy') {
+		if (!argument) return effects.dispatch({type: 'openOverlay', overlay: {kind: 'input', purpose: 'deploy', text: '', target, options}});
+		return void askDeployPath(effects, target, argument, options);
 	}
-	if (isEngineCommand(commandId)) {
-		const problem = engineCommandProblem(commandId, target);
-		if (problem) return error(effects, problem);
-		// A deploy asks for the tarball first, then confirms.
-		if (commandId === 'service.deploy') return effects.dispatch({type: 'openOverlay', overlay: {kind: 'input', purpose: 'deploy', text: '', target}});
-	}
-	if (command.dangerous) {
-		effects.dispatch({type: 'openOverlay', overlay: {kind: 'confirm', commandId, verb: verbs[commandId]?.verb ?? serviceVerbs[commandId]?.verb ?? engineVerb(commandId, target), target}});
-		return;
-	}
-	void performAction(effects, commandId, target);
+	void confirmOrRun(effects, commandId, target, argument, options);
 }
 
 /** Runs a submitted palette line. */
@@ -148,7 +128,7 @@ function runPalette(state: ConsoleState, effects: CommandEffects, line: string):
 		case 'action': {
 			const found = place(parsed.name);
 			if (!found) return error(effects, `no service or container named "${parsed.name}"`);
-			return actOn(state, effects, parsed.commandId, found.target);
+			return actOn(state, effects, parsed.commandId, found.target, parsed.argument, parsed.options);
 		}
 		case 'context':
 			return effects.switchContext(parsed.name);
@@ -197,10 +177,16 @@ function editInput(state: ConsoleState, effects: CommandEffects, input: string, 
 		effects.dispatch({type: 'closeOverlay'});
 		if (purpose === 'palette') runPalette(state, effects, text);
 		if (state.overlay.purpose === 'deploy') {
-			const {target} = state.overlay;
+			const {target, options} = state.overlay;
+			const tarball = text.trim();
+			if (tarball === '') return error(effects, 'deploy: no tarball given');
+			void askDeployPath(effects, target, tarball, options);
+		}
+		if (state.overlay.purpose === 'deployPath') {
+			const {target, argument, options} = state.overlay;
 			const path = text.trim();
-			if (path === '') return error(effects, 'deploy: no tarball given');
-			effects.dispatch({type: 'openOverlay', overlay: {kind: 'confirm', commandId: 'service.deploy', verb: engineVerb('service.deploy', target, path), target, argument: path}});
+			if (!path.startsWith('/')) return error(effects, 'deploy: the target directory must be an absolute path in the container');
+			void confirmOrRun(effects, 'service.deploy', target, argument, {...options, path});
 		}
 		return;
 	}
@@ -210,6 +196,7 @@ function editInput(state: ConsoleState, effects: CommandEffects, input: string, 
 		next = completion.text;
 		if (completion.candidates.length > 1) effects.dispatch({type: 'showMessage', message: {text: completion.candidates.slice(0, 12).join('  '), tone: 'status.info'}});
 	} else if (key.tab && purpose === 'deploy') next = completePath(text, effects.listDirectory ?? listLocalDirectory);
+	else if (key.tab && state.overlay.purpose === 'deployPath') return void completeContainerPath(effects, state.overlay.target, text);
 	else if (key.backspace || key.delete) next = [...text].slice(0, -1).join('');
 	else if (!key.ctrl && !key.meta && input && !/[\u0000-\u001f\u007f]/.test(input)) next = text + input;
 	else return;
@@ -224,7 +211,7 @@ export function runCommand(state: ConsoleState, effects: CommandEffects, name: s
 	if (overlay.kind === 'input') return editInput(state, effects, input, key);
 	if (overlay.kind === 'confirm') {
 		dispatch({type: 'closeOverlay'});
-		if (input === 'y' || input === 'Y') void performAction(effects, overlay.commandId, overlay.target, overlay.argument);
+		if (input === 'y' || input === 'Y') void performAction(effects, overlay.commandId, overlay.target, overlay.argument, overlay.options);
 		else dispatch({type: 'showMessage', message: {text: 'cancelled', tone: 'status.info'}});
 		return;
 	}

@@ -3,6 +3,7 @@
  * and the test fake both produce these; components never see dockerode objects. Every
  * string in here is raw: rows sanitise at format time.
  */
+import type {OperationEvent, OperationId, OperationResult} from '../../engine/operations/types.js';
 
 /** Health as the product defines it. */
 export type Health = 'starting' | 'healthy' | 'unhealthy' | 'none';
@@ -145,21 +146,17 @@ export type ProcessTable = {
 
 /** The actions the console can run on a container; absent ones have no key. */
 export type ConsoleActions = {
-	readonly restart?: (id: string, signal: AbortSignal) => Promise<void>;
-	readonly stop?: (id: string, signal: AbortSignal) => Promise<void>;
-	readonly start?: (id: string, signal: AbortSignal) => Promise<void>;
-	/** Restarts a compose service and its dependents (engine: restartServices). */
-	readonly restartWithDependents?: (project: string, service: string, signal: AbortSignal) => Promise<void>;
-	/** Brings a compose project up from the files its containers were created from (engine: upProject). */
-	readonly upProject?: (project: string, signal: AbortSignal) => Promise<void>;
-	/** Hot-reloads one container by its reload labels and waits until it is ready again (engine: reloadService); resolves with a summary. */
-	readonly reload?: (containerId: string, signal: AbortSignal) => Promise<string>;
-	/** Deploys an app tarball into one container, rolling back by itself on failure (engine: deployTarball). */
-	readonly deploy?: (containerId: string, tarball: string, signal: AbortSignal) => Promise<void>;
-	/** Restores a container's last deploy backup (engine: rollbackService). */
-	readonly rollback?: (containerId: string, signal: AbortSignal) => Promise<void>;
-	/** Sets a Swarm service's replicas and waits until they are ready (engine: scaleService). */
-	readonly scale?: (stack: string | undefined, service: string, replicas: number, signal: AbortSignal) => Promise<void>;
+	/**
+	 * Runs an operation of the engine's table, the same `run` as `deckhand <command>`; the
+	 * source adds the app's abort signal and the read-only flag. Rejects with the operation's error.
+	 */
+	readonly operate?: (id: OperationId, input: unknown, onEvent: (event: OperationEvent) => void) => Promise<OperationResult>;
+	/** The services a restart of `service` takes along (named in R's confirmation). */
+	readonly dependents?: (project: string, service: string) => Promise<readonly string[]>;
+	/** The deploy target directory a container's labels give, if any. */
+	readonly deployPath?: (containerId: string) => Promise<string | undefined>;
+	/** Directories inside a container starting with `prefix` (deploy path completion). */
+	readonly directories?: (containerId: string, prefix: string) => Promise<readonly string[]>;
 };
 
 /**
@@ -182,6 +179,8 @@ export type ConsoleSource = {
 	inspect?(id: string): Promise<ContainerDetails>;
 	top?(id: string): Promise<ProcessTable>;
 	readonly actions: ConsoleActions;
+	/** Aborts the operations in flight; returns a line for each (`restart of api cancelled`). */
+	cancelOperations?(): string[];
 	/** The command that opens a shell in a container, run with inherited stdio. */
 	shellCommand?(id: string): {file: string; args: readonly string[]; env: Readonly<Record<string, string>>};
 	close(): void;

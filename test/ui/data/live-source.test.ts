@@ -67,23 +67,57 @@ describe('live console source on the private engine', () => {
 		});
 		const startedAt = async (id: string) => (await docker.getContainer(id).inspect()).State.StartedAt;
 		const [apiBefore, webBefore] = [await startedAt(apiId), await startedAt(web.id)];
-		await source.actions.restartWithDependents!(project, 'api', new AbortController().signal);
+		const events: string[] = [];
+		await source.actions.operate!('restart-with-dependents', {project, services: ['api']}, event => void events.push(`${event.kind} ${event.phase}`));
+		assert.ok(events.some(event => event.startsWith('phase stopping api, web')), events.join('\n'));
 		assert.notEqual(await startedAt(apiId), apiBefore);
 		assert.notEqual(await startedAt(web.id), webBefore);
 		await web.remove({force: true});
 	});
 
 	it('u: bringing up a project whose containers name no compose files says so', async () => {
-		await assert.rejects(source.actions.upProject!(project, new AbortController().signal), /do not name the compose files/);
+		await assert.rejects(source.actions.operate!('up', {project}, () => undefined), /do not name the compose files/);
 	});
 
 	it('restarts through the engine action and a kill from outside shows as exited', async () => {
 		const before = (await docker.getContainer(apiId).inspect()).State.StartedAt;
-		await source.actions.restart!(apiId, new AbortController().signal);
+		await source.actions.operate!('restart', {containers: [apiId]}, () => undefined);
 		assert.notEqual((await docker.getContainer(apiId).inspect()).State.StartedAt, before);
 		await docker.getContainer(apiId).kill();
 		const started = Date.now();
 		await eventually(() => source.snapshot().containers.find(container => container.id === apiId)?.state === 'exited', 'exited state');
 		assert.ok(Date.now() - started < 2000);
+	});
+
+	it('read-only: the engine\'s runner refuses what the key map removed, with the same decision, and nothing changes', async () => {
+		const readOnly = createLiveSource(consoleEngine(createConnection({host: testHost()})), {readOnly: true});
+		try {
+			const before = (await docker.getContainer(apiId).inspect()).State;
+			await assert.rejects(readOnly.actions.operate!('start', {containers: [apiId]}, () => undefined), {name: 'ReadOnlyError', message: 'read-only: start changes the engine (started with --read-only)'});
+			assert.deepEqual((await docker.getContainer(apiId).inspect()).State, before);
+		} finally {
+			readOnly.close();
+		}
+	});
+
+	it('quitting (the app signal) cancels a running operation and names it', async () => {
+		const app = new AbortController();
+		const waiting = await startTestContainer(docker, run, testName('ui-slow'), {
+			Cmd: ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 1; done'],
+			Healthcheck: {Test: ['CMD-SHELL', 'test -f /tmp/never'], Interval: 1_000_000_000, Retries: 100},
+		});
+		const cancelling = createLiveSource(consoleEngine(createConnection({host: testHost()})), {signal: app.signal});
+		try {
+			const phases: string[] = [];
+			const running = cancelling.actions.operate!('restart', {containers: [waiting.id]}, event => void phases.push(event.phase));
+			await eventually(() => phases.includes('waiting for healthy'), 'waiting for healthy');
+			assert.deepEqual(cancelling.cancelOperations!().length, 1);
+			await assert.rejects(running, {name: 'OperationCancelledError', message: /^restart of .* cancelled after .*; left: .* waiting for healthy$/});
+			const again = cancelling.actions.operate!('restart', {containers: [waiting.id]}, () => undefined);
+			app.abort();
+			await assert.rejects(again, {name: 'OperationCancelledError'});
+		} finally {
+			cancelling.close();
+		}
 	});
 });

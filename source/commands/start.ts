@@ -1,0 +1,4 @@
+import {lifecycleCommand} from './lifecycle.js';
+
+/** `deckhand start`. */
+export default lifecycleCommand('start');

@@ -1,0 +1,4 @@
+import {lifecycleCommand} from './lifecycle.js';
+
+/** `deckhand stop`. */
+export default lifecycleCommand('stop');

@@ -3,8 +3,9 @@
  * deckhand's entry point: parse the command line, then either render the console (no
  * subcommand) or run one subcommand. Nothing else lives here.
  */
-import meow from 'meow';
 import {commands, commandNames} from './source/commands/index.js';
+import {parseConsoleArgv} from './source/console-argv.js';
+import {earlyUnixHost, readCurrentContextCheaply, requestEarlyList} from './source/docker/early-list.js';
 import {DeckhandError, ExitCode, UsageError} from './source/engine/errors.js';
 import {sanitizeText} from './source/engine/text/sanitize.js';
 
@@ -62,9 +63,11 @@ function findUnknownFlag(argv: readonly string[], flags: Record<string, {shortFl
 	return undefined;
 }
 
-function parse<Flags extends Record<string, any>>(helpText: string, argv: string[], flags: Flags) {
+// meow loads only when used (subcommands, and console command lines beyond the plain shapes).
+async function parse<Flags extends Record<string, any>>(helpText: string, argv: string[], flags: Flags) {
 	const unknown = findUnknownFlag(argv, flags);
 	if (unknown) throw new UsageError(`unknown option ${unknown} (see --help)`);
+	const {default: meow} = await import('meow');
 	return meow(helpText, {importMeta: import.meta, argv, flags, allowUnknownFlags: true});
 }
 
@@ -78,14 +81,12 @@ async function main(argv: readonly string[]): Promise<number> {
 	});
 
 	if (name === undefined) {
-		const cli = parse(help(), rest, globalFlags);
+		const flags = parseConsoleArgv(rest) ?? (await parse(help(), rest, globalFlags)).flags;
+		// The container list is asked for now, while the console's code loads (early-list.ts).
+		const earlyHost = earlyUnixHost(flags, process.env, () => readCurrentContextCheaply(process.env));
+		const earlyList = earlyHost ? requestEarlyList(earlyHost) : undefined;
 		const {runConsole} = await import('./source/ui/run-console.js');
-		return runConsole({
-			host: cli.flags.host,
-			context: cli.flags.context,
-			theme: cli.flags.theme,
-			readOnly: cli.flags.readOnly,
-		});
+		return runConsole({host: flags.host, context: flags.context, theme: flags.theme, readOnly: flags.readOnly, earlyList});
 	}
 
 	const load = commands[name];
@@ -94,7 +95,7 @@ async function main(argv: readonly string[]): Promise<number> {
 		return ExitCode.usage;
 	}
 	const command = await load();
-	const cli = parse(`\n  Usage\n    $ deckhand ${command.usage.replace(/^deckhand /, '')}\n\n  ${command.summary}\n`, rest, {...globalFlags, ...command.flags});
+	const cli = await parse(`\n  Usage\n    $ deckhand ${command.usage.replace(/^deckhand /, '')}\n\n  ${command.summary}\n`, rest, {...globalFlags, ...command.flags});
 	return command.run({
 		input: cli.input,
 		flags: cli.flags as never,

@@ -51,10 +51,16 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 	const keymap = buildKeymap({overrides: config.keys, readOnly: options.readOnly});
 	let target = {host: options.host, context: options.context};
 	let connection = await connectEngine(target);
+	// The early listing seeds the first connection's model when it asked the same socket.
+	const early = await options.earlyList;
+	let seed = early?.host === connection.host ? early : undefined;
 	const sourceFor = async (current: EngineConnection, context?: string): Promise<ConsoleSource> => {
 		// The composition root: one set of ports per connection, handed to the engine through the live source.
 		const engine = consoleEngine(current);
-		return createLiveSource(engine, {mode: await modeOf(engine), context: context ?? env.DOCKER_CONTEXT ?? (options.host || env.DOCKER_HOST ? undefined : 'default')});
+		// The mode (it reads /proc) follows the first frame instead of delaying it.
+		const source = createLiveSource(engine, {mode: modeOf(engine), seed, context: context ?? env.DOCKER_CONTEXT ?? (options.host || env.DOCKER_HOST ? undefined : 'default')});
+		seed = undefined;
+		return source;
 	};
 	let source = await sourceFor(connection, target.context);
 

@@ -3,8 +3,9 @@
  * deckhand's entry point: parse the command line, then either render the console (no
  * subcommand) or run one subcommand. Nothing else lives here.
  */
-import meow from 'meow';
 import {commands, commandNames} from './source/commands/index.js';
+import {parseConsoleArgv} from './source/console-argv.js';
+import {earlyUnixHost, readCurrentContextCheaply, requestEarlyList} from './source/docker/early-list.js';
 import {DeckhandError, ExitCode, UsageError} from './source/engine/errors.js';
 import {sanitizeText} from './source/engine/text/sanitize.js';
 
@@ -63,9 +64,11 @@ function findUnknownFlag(argv: readonly string[], flags: Record<string, {shortFl
 	return undefined;
 }
 
-function parse<Flags extends Record<string, any>>(helpText: string, argv: string[], flags: Flags) {
+// meow loads only when used (subcommands, and console command lines beyond the plain shapes).
+async function parse<Flags extends Record<string, any>>(helpText: string, argv: string[], flags: Flags) {
 	const unknown = findUnknownFlag(argv, flags);
 	if (unknown) throw new UsageError(`unknown option ${unknown} (see --help)`);
+	const {default: meow} = await import('meow');
 	return meow(helpText, {importMeta: import.meta, argv, flags, allowUnknownFlags: true});
 }
 
@@ -81,16 +84,17 @@ async function main(argv: readonly string[]): Promise<number> {
 	});
 
 	if (name === undefined) {
-		const cli = parse(help(), rest, globalFlags);
+		const parsed = (parseConsoleArgv(rest) ?? (await parse(help(), rest, globalFlags)).flags) as {host?: string | string[]; context?: string | string[]; theme?: string; readOnly: boolean};
+		const hosts = ([] as string[]).concat(parsed.host ?? []);
+		const contexts = ([] as string[]).concat(parsed.context ?? []);
 		// The console watches one engine for now; several are for `status` (issue 14, item 1 open).
-		if ((cli.flags.host?.length ?? 0) + (cli.flags.context?.length ?? 0) > 1) throw new UsageError('the console takes one --host or --context (several engines: deckhand status --host A --host B)');
+		if (hosts.length + contexts.length > 1) throw new UsageError('the console takes one --host or --context (several engines: deckhand status --host A --host B)');
+		const flags = {host: hosts[0], context: contexts[0], theme: parsed.theme, readOnly: parsed.readOnly};
+		// The container list is asked for now, while the console's code loads (early-list.ts).
+		const earlyHost = earlyUnixHost(flags, process.env, () => readCurrentContextCheaply(process.env));
+		const earlyList = earlyHost ? requestEarlyList(earlyHost) : undefined;
 		const {runConsole} = await import('./source/ui/run-console.js');
-		return runConsole({
-			host: cli.flags.host?.[0],
-			context: cli.flags.context?.[0],
-			theme: cli.flags.theme,
-			readOnly: cli.flags.readOnly,
-		});
+		return runConsole({host: flags.host, context: flags.context, theme: flags.theme, readOnly: flags.readOnly, earlyList});
 	}
 
 	const load = commands[name];
@@ -99,7 +103,7 @@ async function main(argv: readonly string[]): Promise<number> {
 		return ExitCode.usage;
 	}
 	const command = await load();
-	const cli = parse(`\n  Usage\n    $ deckhand ${command.usage.replace(/^deckhand /, '')}\n\n  ${command.summary}\n`, rest, {...globalFlags, ...command.flags});
+	const cli = await parse(`\n  Usage\n    $ deckhand ${command.usage.replace(/^deckhand /, '')}\n\n  ${command.summary}\n`, rest, {...globalFlags, ...command.flags});
 	const global = globalEngines(cli.flags.host as string[] | undefined, cli.flags.context as string[] | undefined);
 	// Only status reports per engine; every other command acts on exactly one engine.
 	if (global.engines.length > 1 && name !== 'status') throw new UsageError(`${name} takes one --host or --context`);

@@ -63,8 +63,13 @@ export function lazydockerProgram(binary: string, host: string): Program {
 	};
 }
 
-/** The programs of this run: deckhand, and lazydocker when LAZYDOCKER names its binary. */
+/**
+ * The programs of this run: deckhand, lazydocker when LAZYDOCKER names its binary, and an
+ * earlier build of deckhand when DECKHAND_BASELINE names its cli.js (before/after in one run).
+ */
 export function programsFromEnv(host: string): Program[] {
 	const peer = process.env.LAZYDOCKER;
-	return [deckhandProgram(host), ...(peer ? [lazydockerProgram(peer, host)] : [])];
+	const baseline = process.env.DECKHAND_BASELINE;
+	const before = baseline ? [{...deckhandProgram(host), name: 'deckhand before', command: [process.execPath, baseline]}] : [];
+	return [deckhandProgram(host), ...before, ...(peer ? [lazydockerProgram(peer, host)] : [])];
 }

@@ -16,7 +16,8 @@ export function eventsAdapter(docker: Docker): EventsPort {
 		async follow(onEvent, options) {
 			if (options.signal.aborted) return {reason: 'aborted'};
 			const filters = JSON.stringify({type: options.types ?? ['container', 'service', 'node']});
-			const stream = (await docker.getEvents({filters} as never)) as unknown as EventStream;
+			const since = options.sinceMs === undefined ? {} : {since: (options.sinceMs / 1000).toFixed(3)};
+			const stream = (await docker.getEvents({filters, ...since} as never)) as unknown as EventStream;
 			options.onOpen?.();
 			const split = createEventSplitter();
 			return new Promise<StreamEnd>(resolve => {

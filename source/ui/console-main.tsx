@@ -54,10 +54,16 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 	// The one app-level controller: quitting aborts every operation the console runs (each
 	// source links its own signal to it; a context switch closes the old source, aborting its runs).
 	const app = new AbortController();
+	// The early listing seeds the first connection's model when it asked the same socket.
+	const early = await options.earlyList;
+	let seed = early?.host === connection.host ? early : undefined;
 	const sourceFor = async (current: EngineConnection, context?: string): Promise<ConsoleSource> => {
 		// The composition root: one set of ports per connection, handed to the engine through the live source.
 		const engine = consoleEngine(current);
-		return createLiveSource(engine, {mode: await modeOf(engine), context: context ?? env.DOCKER_CONTEXT ?? (options.host || env.DOCKER_HOST ? undefined : 'default'), signal: app.signal, readOnly: options.readOnly});
+		// The mode (it reads /proc) follows the first frame instead of delaying it.
+		const source = createLiveSource(engine, {mode: modeOf(engine), seed, context: context ?? env.DOCKER_CONTEXT ?? (options.host || env.DOCKER_HOST ? undefined : 'default'), signal: app.signal, readOnly: options.readOnly});
+		seed = undefined;
+		return source;
 	};
 	let source = await sourceFor(connection, target.context);
 

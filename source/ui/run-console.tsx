@@ -4,12 +4,16 @@
  * console is interactive whatever CI says, so that is settled before Ink loads.
  */
 
+import type {EarlyList} from '../docker/early-list.js';
+
 /** Options the console is started with (from cli.tsx). */
 export type ConsoleOptions = {
 	readonly host?: string;
 	readonly context?: string;
 	readonly theme?: string;
 	readonly readOnly: boolean;
+	/** The container list cli.tsx asked for at once (early-list.ts), when the endpoint allowed. */
+	readonly earlyList?: Promise<EarlyList | undefined>;
 };
 
 /**

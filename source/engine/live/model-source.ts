@@ -11,7 +11,7 @@ import {containerFromInspect, containerFromList, serviceFromList, taskFromList, 
 import {createCoalescer, realScheduler, reconnectDelay, type Scheduler} from '../model/notify.js';
 import {applyEvent} from '../model/reducer.js';
 import {emptyModel, type ConnectionState, type DockerEvent, type ModelEvent, type ModelSnapshot, type ModelState, type SwarmServiceModel} from '../model/types.js';
-import {isNotFound, type EnginePorts} from '../ports/index.js';
+import {isNotFound, type EnginePorts, type ListedContainerJson} from '../ports/index.js';
 import {createContainerRefresher, createLimiter, createServiceSettler} from './refresh.js';
 
 /** The ports the live model reads. */
@@ -30,8 +30,12 @@ async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T
  * The whole model from one listing: containers (running ones inspected for start time and
  * exact health), plus Swarm services and tasks when this node is an active manager.
  */
-export async function readModel(ports: Omit<LiveModelPorts, 'events'>, concurrency = 8, {inspectRunning = true}: {readonly inspectRunning?: boolean} = {}): Promise<ModelState> {
-	const [listed, info] = await Promise.all([ports.containers.list({all: true}), ports.system.info()]);
+export async function readModel(
+	ports: Omit<LiveModelPorts, 'events'>,
+	concurrency = 8,
+	{inspectRunning = true, listed: given}: {readonly inspectRunning?: boolean; readonly listed?: readonly ListedContainerJson[]} = {},
+): Promise<ModelState> {
+	const [listed, info] = await Promise.all([given ?? ports.containers.list({all: true}), ports.system.info()]);
 	const containers: Record<string, ReturnType<typeof containerFromList>> = {};
 	for (const entry of listed) containers[entry.Id] = containerFromList(entry);
 	const running = inspectRunning ? listed.filter(entry => entry.State === 'running' || entry.State === 'paused' || entry.State === 'restarting') : [];
@@ -67,7 +71,19 @@ export type LiveModelOptions = {
 	readonly eventTypes?: readonly string[];
 	/** Sees every event as it arrives (e.g. the console's events line), after the model applied it. */
 	readonly onEvent?: (event: DockerEvent) => void;
+	/** A listing read just before (the console's early list): shown at once and used as the first sync's listing. */
+	readonly seed?: LiveModelSeed;
 };
+
+/** A container listing and when it was asked for (events from then on are replayed). */
+export type LiveModelSeed = {readonly sentAtMs: number; readonly containers: readonly ListedContainerJson[]};
+
+/** The model a seed shows before the first sync: its containers, nothing else yet (pure). */
+export function seededModel(seed: LiveModelSeed): ModelState {
+	const containers: Record<string, ReturnType<typeof containerFromList>> = {};
+	for (const entry of seed.containers) containers[entry.Id] = containerFromList(entry);
+	return {...emptyModel, containers};
+}
 
 /** A running live model. */
 export type LiveModel = {
@@ -86,7 +102,8 @@ export function startLiveModel(ports: LiveModelPorts, options: LiveModelOptions 
 	const scheduler = options.scheduler ?? realScheduler;
 	const controller = new AbortController();
 	const listeners = new Set<(snapshot: ModelSnapshot) => void>();
-	let snapshot: ModelSnapshot = {state: emptyModel, connection: 'disconnected', version: 0, lastError: null};
+	let seed = options.seed;
+	let snapshot: ModelSnapshot = {state: seed ? seededModel(seed) : emptyModel, connection: 'disconnected', version: 0, lastError: null};
 	const coalescer = createCoalescer(() => {
 		for (const listener of listeners) listener(snapshot);
 	}, options.intervalMs ?? 500, scheduler);
@@ -154,12 +171,17 @@ export function startLiveModel(ports: LiveModelPorts, options: LiveModelOptions 
 				// Subscribe first, list second, then replay what arrived meanwhile: nothing is missed.
 				let opened: () => void = () => undefined;
 				const open = new Promise<void>(resolve => (opened = resolve));
-				const stream = ports.events.follow(event => (syncing ? buffered.push(event) : follow(event, mine, reads)), {signal: attemptController.signal, onOpen: opened, types: options.eventTypes});
+				// A seeded first attempt lists nothing: events since the seed's request are replayed
+				// (a second early: the engine's clock is the same host's, whole seconds in old engines).
+				const used = seed;
+				seed = undefined;
+				const sinceMs = used ? used.sentAtMs - 1000 : undefined;
+				const stream = ports.events.follow(event => (syncing ? buffered.push(event) : follow(event, mine, reads)), {signal: attemptController.signal, onOpen: opened, types: options.eventTypes, ...(sinceMs === undefined ? {} : {sinceMs})});
 				await Promise.race([open, stream]);
 				// The listing alone is shown at once (state and health from its status text); the
 				// running containers' inspects (start time, exact health) follow through the
 				// refresher, so a large engine does not wait for N inspects before its first view.
-				const state = await readModel(ports, options.concurrency, {inspectRunning: false});
+				const state = await readModel(ports, options.concurrency, {inspectRunning: false, listed: used?.containers});
 				apply({kind: 'resync', state});
 				syncing = false;
 				for (const event of buffered) follow(event, mine, reads);

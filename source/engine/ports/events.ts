@@ -11,6 +11,8 @@ export type FollowEventsOptions = {
 	readonly types?: readonly string[];
 	/** Called once the daemon has accepted the subscription (events from now on will arrive). */
 	readonly onOpen?: () => void;
+	/** Replay events from this wall-clock time (ms) on, e.g. since a listing read before subscribing. */
+	readonly sinceMs?: number;
 };
 
 /** How a followed stream ended. */

@@ -6,7 +6,7 @@
  * engine modules the subcommands use. Says when the engine is away instead of crashing.
  */
 import {Label} from '../../engine/labels.js';
-import {startLiveModel} from '../../engine/live/model-source.js';
+import {startLiveModel, type LiveModelSeed} from '../../engine/live/model-source.js';
 import {followLogs as followEngineLogs, logCapabilities} from '../../engine/logs/follow.js';
 import {readEngineFacts} from '../../engine/mode/engine-mode.js';
 import type {EnginePorts} from '../../engine/ports/index.js';
@@ -30,7 +30,10 @@ export type ConsoleEngine = {
 
 /** Tunables, shrunk by tests. */
 export type LiveSourceOptions = {
-	readonly mode?: string;
+	/** The engine mode, or its detection still running (shown when it settles). */
+	readonly mode?: string | Promise<string>;
+	/** A container listing already read (the console's early list): the model starts from it. */
+	readonly seed?: LiveModelSeed;
 	readonly context?: string;
 	readonly statsIntervalMs?: number;
 	readonly statsHistory?: number;
@@ -83,12 +86,12 @@ export function createLiveSource(connection: ConsoleEngine, options: LiveSourceO
 	const {signal} = controller;
 	if (options.signal?.aborted) controller.abort();
 	options.signal?.addEventListener('abort', () => controller.abort(), {once: true});
-	const operations = engineActions(ports, {signal, readOnly: options.readOnly, mode: options.mode});
+	const operations = engineActions(ports, {signal, readOnly: options.readOnly, mode: typeof options.mode === 'string' ? options.mode : undefined});
 	const listeners = new Set<(urgent?: boolean) => void>();
 	const statsEvery = options.statsIntervalMs ?? 2000;
 	const historyLength = options.statsHistory ?? 90;
 	let view: ConsoleView = {
-		engine: {description: connection.description, context: options.context, mode: options.mode},
+		engine: {description: connection.description, context: options.context, mode: typeof options.mode === 'string' ? options.mode : undefined},
 		connection: {state: 'connecting'},
 		services: [], containers: [], images: [], volumes: [], networks: [], events: [],
 	};
@@ -139,7 +142,14 @@ export function createLiveSource(connection: ConsoleEngine, options: LiveSourceO
 	};
 
 	// Unthrottled here: the console's view hook is the one throttle between the model and the screen.
-	const live = startLiveModel(ports, {intervalMs: 0, eventTypes: ['container', 'service', 'node', 'image', 'volume', 'network'], onEvent});
+	const live = startLiveModel(ports, {intervalMs: 0, eventTypes: ['container', 'service', 'node', 'image', 'volume', 'network'], onEvent, seed: options.seed});
+	if (options.mode && typeof options.mode !== 'string') {
+		void options.mode.then(mode => {
+			if (signal.aborted) return;
+			view = {...view, engine: {...view.engine, mode}};
+			notify();
+		}, () => undefined);
+	}
 	let everConnected = false;
 	let lastConnected = false;
 	// Rows are derived from the model only when the view is read (the view hook's throttle decides

@@ -42,8 +42,11 @@ describe('deckhand up --swarm', () => {
 		assert.equal(code, 0, out);
 		const events = out.trim().split('\n').map(line => JSON.parse(line) as {type: string; step: string; detail?: string});
 		assert.ok(events.some(event => event.step === 'start:web' && event.detail === 'created'), out);
-		assert.equal(events.at(-1)?.step, 'ready:web');
-		assert.equal(events.at(-1)?.type, 'ready');
+		// The operations table's events: the last step is web ready, then the operation's result.
+		const steps = events.filter(event => (event as {kind?: string}).kind === 'step');
+		assert.equal(steps.at(-1)?.step, 'ready:web', out);
+		assert.equal(steps.at(-1)?.type, 'ready');
+		assert.equal((events.at(-1) as {kind?: string; result?: string}).result, 'ok', out);
 		const service = (await docker.getService(`${stack}_web`).inspect()) as {Spec: {Labels: Record<string, string>}};
 		assert.equal(service.Spec.Labels['com.docker.stack.namespace'], stack);
 	});

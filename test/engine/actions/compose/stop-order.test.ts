@@ -105,7 +105,7 @@ describe('stops in dependency order, each level together (real engine)', () => {
 			assert.ok(overlap(web, worker) > 500, `web ${JSON.stringify(web)} and worker ${JSON.stringify(worker)} stop at the same time`);
 			assert.ok(web.end <= api.start && api.end <= db.start && worker.end <= db.start, 'dependents stopped before what they depend on');
 			const startOf = (service: string) => recorder.times(service, 'start')[0] ?? Number.NaN;
-			assert.ok(startOf('db') <= startOf('api') && startOf('db') <= startOf('worker') && startOf('api') <= startOf('web'), 'started in dependency order');
+			assert.ok(startOf('db') <= startOf('api') && startOf('db') <= startOf('worker') && startOf('api') <= startOf('web'), `started in dependency order: ${JSON.stringify(Object.fromEntries(['db', 'api', 'worker', 'web'].map(service => [service, recorder.times(service, 'start')])))}`);
 			const running = await ports.containers.list({all: false, labels: [`com.docker.compose.project=${stack.project.name}`]});
 			assert.equal(running.length, 4, 'all four run again');
 		} finally {

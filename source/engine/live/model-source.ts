@@ -12,6 +12,7 @@ import {createCoalescer, realScheduler, reconnectDelay, type Scheduler} from '..
 import {applyEvent} from '../model/reducer.js';
 import {emptyModel, type ConnectionState, type DockerEvent, type ModelEvent, type ModelSnapshot, type ModelState, type SwarmServiceModel} from '../model/types.js';
 import {isNotFound, type EnginePorts} from '../ports/index.js';
+import {watchLiveness, type LivenessOptions} from './liveness.js';
 import {createContainerRefresher, createLimiter, createServiceSettler} from './refresh.js';
 
 /** The ports the live model reads. */
@@ -67,6 +68,8 @@ export type LiveModelOptions = {
 	readonly eventTypes?: readonly string[];
 	/** Sees every event as it arrives (e.g. the console's events line), after the model applied it. */
 	readonly onEvent?: (event: DockerEvent) => void;
+	/** Liveness pings while the event stream is quiet (liveness.ts); `false` turns them off. */
+	readonly liveness?: LivenessOptions | false;
 };
 
 /** A running live model. */
@@ -98,8 +101,8 @@ export function startLiveModel(ports: LiveModelPorts, options: LiveModelOptions 
 		const state = applyEvent(snapshot.state, event);
 		if (state !== snapshot.state) update({state});
 	};
-	const setConnection = (connection: ConnectionState, lastError: string | null) => {
-		if (connection !== snapshot.connection || lastError !== snapshot.lastError) update({connection, lastError});
+	const setConnection = (connection: ConnectionState, lastError: string | null, silentSince?: number) => {
+		if (connection !== snapshot.connection || lastError !== snapshot.lastError || silentSince !== snapshot.silentSince) update({connection, lastError, silentSince});
 	};
 
 	let markReady: () => void = () => undefined;
@@ -144,6 +147,8 @@ export function startLiveModel(ports: LiveModelPorts, options: LiveModelOptions 
 		while (!controller.signal.aborted) {
 			const mine = ++generation;
 			const reads = refreshers(mine);
+			let heardAt = scheduler.now();
+			let resync = false;
 			const buffered: DockerEvent[] = [];
 			let syncing = true;
 			// One controller per attempt, so a stream opened before a failed listing is closed.
@@ -154,7 +159,12 @@ export function startLiveModel(ports: LiveModelPorts, options: LiveModelOptions 
 				// Subscribe first, list second, then replay what arrived meanwhile: nothing is missed.
 				let opened: () => void = () => undefined;
 				const open = new Promise<void>(resolve => (opened = resolve));
-				const stream = ports.events.follow(event => (syncing ? buffered.push(event) : follow(event, mine, reads)), {signal: attemptController.signal, onOpen: opened, types: options.eventTypes});
+				const onEvent = (event: DockerEvent) => {
+					heardAt = scheduler.now();
+					if (syncing) buffered.push(event);
+					else follow(event, mine, reads);
+				};
+				const stream = ports.events.follow(onEvent, {signal: attemptController.signal, onOpen: opened, types: options.eventTypes});
 				await Promise.race([open, stream]);
 				// The listing alone is shown at once (state and health from its status text); the
 				// running containers' inspects (start time, exact health) follow through the
@@ -167,7 +177,31 @@ export function startLiveModel(ports: LiveModelPorts, options: LiveModelOptions 
 				setConnection('connected', null);
 				attempt = 0;
 				markReady();
+				// The stream says nothing while a wedged engine holds it open: ping when it is quiet.
+				if (options.liveness !== false) {
+					void watchLiveness({
+						ping: async deadlineMs => ports.system.ping(deadlineMs),
+						quietSince: () => heardAt,
+						heard: () => (heardAt = scheduler.now()),
+						scheduler,
+						signal: attemptController.signal,
+						options: options.liveness,
+						onSilent(since, error) {
+							setConnection('unresponsive', error, since);
+						},
+						onAnswer() {
+							// Back: whatever happened while it was silent is read again from a fresh listing.
+							resync = true;
+							attemptController.abort();
+						},
+					});
+				}
 				const end = await stream;
+				if (end.reason === 'aborted' && resync && !controller.signal.aborted) {
+					setConnection('reconnecting', 'engine answers again; resyncing');
+					attempt = 0;
+					continue;
+				}
 				if (end.reason === 'aborted') break;
 				setConnection('reconnecting', end.error?.message ?? 'event stream ended');
 			} catch (error) {

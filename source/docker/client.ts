@@ -11,6 +11,7 @@ import {EngineUnreachableError} from '../engine/ports/wire.js';
 import {dockerOptionsFor, resolveEndpoint, silenceModemSshUrlWarning, type EngineEndpoint} from './connection.js';
 import {readBoundedBytes} from '../engine/files/read-bounded.js';
 import {createSshAgent} from './ssh-transport.js';
+import {EngineNotAnsweringError, installDeadlines, requestDeadlineFromEnv} from './deadlines.js';
 
 /** Where deckhand was asked to connect (global flags; environment fills the rest). */
 export type ConnectOptions = {
@@ -73,13 +74,13 @@ export function pingFactsFromHeaders(headers: Readonly<Record<string, string | s
 }
 
 /** GETs the unversioned `/_ping` (as the docker CLI does to negotiate) and answers its headers' facts. */
-export async function pingFacts(docker: Docker): Promise<PingFacts> {
+export async function pingFacts(docker: Docker, deadlineMs?: number): Promise<PingFacts> {
 	const modem = docker.modem as unknown as {dial(options: object, callback: (error: unknown, response?: NodeJS.ReadableStream & {headers: Record<string, string>}) => void): void; version?: string};
 	const pinned = modem.version;
 	modem.version = undefined;
 	try {
 		const response = await new Promise<NodeJS.ReadableStream & {headers: Record<string, string>}>((resolve, reject) => {
-			modem.dial({path: '/_ping', method: 'GET', isStream: true, statusCodes: {200: true, 500: 'server error'}}, (error, response) => (error || !response ? reject(error ?? new Error('no answer')) : resolve(response)));
+			modem.dial({path: '/_ping', method: 'GET', isStream: true, deadlineMs, statusCodes: {200: true, 500: 'server error'}}, (error, response) => (error || !response ? reject(error ?? new Error('no answer')) : resolve(response)));
 		});
 		response.resume();
 		return pingFactsFromHeaders(response.headers);
@@ -114,8 +115,12 @@ function defaultSshKey(env: NodeJS.ProcessEnv, homeDirectory: string): Buffer | 
 	return undefined;
 }
 
-/** A client for one endpoint (no network traffic yet). */
+/** A client for one endpoint (no network traffic yet); every request it sends has a deadline (deadlines.ts). */
 export function clientFor(endpoint: EngineEndpoint, env: NodeJS.ProcessEnv = process.env, homeDirectory = os.homedir()): Docker {
+	return installDeadlines(bareClientFor(endpoint, env, homeDirectory), endpoint.host, requestDeadlineFromEnv(env));
+}
+
+function bareClientFor(endpoint: EngineEndpoint, env: NodeJS.ProcessEnv, homeDirectory: string): Docker {
 	const sshKey = endpoint.kind === 'ssh' ? defaultSshKey(env, homeDirectory) : undefined;
 	const options = dockerOptionsFor(endpoint, file => readBoundedBytes(file, 1024 * 1024), env, sshKey);
 	if (endpoint.kind !== 'ssh') return new DockerClient(options);
@@ -136,12 +141,17 @@ export function createConnection(options: ConnectOptions = {}): EngineConnection
 	return {docker: clientFor(endpoint, env, homeDirectory), description: endpoint.description, host: endpoint.host, endpoint};
 }
 
-/** Resolves with the ping's facts when `docker` answers within `timeoutMs`, else rejects with the reason. */
+/**
+ * Resolves with the ping's facts when `docker` answers within `timeoutMs`, else rejects with
+ * the reason; the request itself is torn down at its deadline, so nothing is left pending.
+ */
 export async function pingWithin(docker: Docker, timeoutMs: number): Promise<PingFacts> {
 	let timer: NodeJS.Timeout | undefined;
 	try {
 		return await Promise.race([
-			pingFacts(docker),
+			pingFacts(docker, timeoutMs).catch((error: unknown) => {
+				throw error instanceof EngineNotAnsweringError ? new Error(`no answer within ${timeoutMs} ms`) : error;
+			}),
 			new Promise<never>((_, reject) => {
 				timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
 			}),
@@ -173,7 +183,7 @@ export async function connectEngine(options: ConnectOptions & {readonly timeoutM
 	if (first.endpoint.source === 'default') {
 		const userSocket = path.join(options.homeDirectory ?? os.homedir(), '.docker', 'run', 'docker.sock');
 		const endpoint: EngineEndpoint = {...first.endpoint, host: `unix://${userSocket}`, description: `unix://${userSocket} (Docker Desktop socket)`};
-		candidates.push({docker: clientFor(endpoint), description: endpoint.description, host: endpoint.host, endpoint});
+		candidates.push({docker: clientFor(endpoint, options.env ?? process.env, options.homeDirectory ?? os.homedir()), description: endpoint.description, host: endpoint.host, endpoint});
 	}
 	const tried: string[] = [];
 	let denied = false;

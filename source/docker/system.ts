@@ -4,7 +4,13 @@ import type {EngineInfo, EngineVersion, SystemPort} from '../engine/ports/index.
 
 /** The system port for one client. */
 export function systemAdapter(docker: Docker): SystemPort {
+	const modem = docker.modem as unknown as {dial(options: object, callback: (error: unknown) => void): void};
 	return {
+		// The request's own deadline (deadlines.ts) tears it down, so a wedged engine leaves nothing pending.
+		ping: async deadlineMs =>
+			new Promise<void>((resolve, reject) => {
+				modem.dial({path: '/_ping', method: 'GET', deadlineMs, statusCodes: {200: true, 500: 'server error'}}, error => (error ? reject(error as Error) : resolve()));
+			}),
 		version: async () => (await docker.version()) as unknown as EngineVersion,
 		info: async () => (await docker.info()) as EngineInfo,
 		images: async () => docker.listImages(),

@@ -12,6 +12,7 @@ import {createCoalescer, realScheduler, reconnectDelay, type Scheduler} from '..
 import {applyEvent} from '../model/reducer.js';
 import {emptyModel, type ConnectionState, type DockerEvent, type ModelEvent, type ModelSnapshot, type ModelState, type SwarmServiceModel} from '../model/types.js';
 import {isNotFound, type EnginePorts, type ListedContainerJson} from '../ports/index.js';
+import {watchLiveness, type LivenessOptions} from './liveness.js';
 import {createContainerRefresher, createLimiter, createServiceSettler} from './refresh.js';
 
 /** The ports the live model reads. */
@@ -73,6 +74,8 @@ export type LiveModelOptions = {
 	readonly onEvent?: (event: DockerEvent) => void;
 	/** A listing read just before (the console's early list): shown at once and used as the first sync's listing. */
 	readonly seed?: LiveModelSeed;
+	/** Liveness pings while the event stream is quiet (liveness.ts); `false` turns them off. */
+	readonly liveness?: LivenessOptions | false;
 };
 
 /** A container listing and when it was asked for (events from then on are replayed). */
@@ -115,8 +118,8 @@ export function startLiveModel(ports: LiveModelPorts, options: LiveModelOptions 
 		const state = applyEvent(snapshot.state, event);
 		if (state !== snapshot.state) update({state});
 	};
-	const setConnection = (connection: ConnectionState, lastError: string | null) => {
-		if (connection !== snapshot.connection || lastError !== snapshot.lastError) update({connection, lastError});
+	const setConnection = (connection: ConnectionState, lastError: string | null, silentSince?: number) => {
+		if (connection !== snapshot.connection || lastError !== snapshot.lastError || silentSince !== snapshot.silentSince) update({connection, lastError, silentSince});
 	};
 
 	let markReady: () => void = () => undefined;
@@ -161,6 +164,8 @@ export function startLiveModel(ports: LiveModelPorts, options: LiveModelOptions 
 		while (!controller.signal.aborted) {
 			const mine = ++generation;
 			const reads = refreshers(mine);
+			let heardAt = scheduler.now();
+			let resync = false;
 			const buffered: DockerEvent[] = [];
 			let syncing = true;
 			// One controller per attempt, so a stream opened before a failed listing is closed.
@@ -176,7 +181,12 @@ export function startLiveModel(ports: LiveModelPorts, options: LiveModelOptions 
 				const used = seed;
 				seed = undefined;
 				const sinceMs = used ? used.sentAtMs - 1000 : undefined;
-				const stream = ports.events.follow(event => (syncing ? buffered.push(event) : follow(event, mine, reads)), {signal: attemptController.signal, onOpen: opened, types: options.eventTypes, ...(sinceMs === undefined ? {} : {sinceMs})});
+				const onEvent = (event: DockerEvent) => {
+					heardAt = scheduler.now();
+					if (syncing) buffered.push(event);
+					else follow(event, mine, reads);
+				};
+				const stream = ports.events.follow(onEvent, {signal: attemptController.signal, onOpen: opened, types: options.eventTypes, ...(sinceMs === undefined ? {} : {sinceMs})});
 				await Promise.race([open, stream]);
 				// The listing alone is shown at once (state and health from its status text); the
 				// running containers' inspects (start time, exact health) follow through the
@@ -189,7 +199,31 @@ export function startLiveModel(ports: LiveModelPorts, options: LiveModelOptions 
 				setConnection('connected', null);
 				attempt = 0;
 				markReady();
+				// The stream says nothing while a wedged engine holds it open: ping when it is quiet.
+				if (options.liveness !== false) {
+					void watchLiveness({
+						ping: async deadlineMs => ports.system.ping(deadlineMs),
+						quietSince: () => heardAt,
+						heard: () => (heardAt = scheduler.now()),
+						scheduler,
+						signal: attemptController.signal,
+						options: options.liveness,
+						onSilent(since, error) {
+							setConnection('unresponsive', error, since);
+						},
+						onAnswer() {
+							// Back: whatever happened while it was silent is read again from a fresh listing.
+							resync = true;
+							attemptController.abort();
+						},
+					});
+				}
 				const end = await stream;
+				if (end.reason === 'aborted' && resync && !controller.signal.aborted) {
+					setConnection('reconnecting', 'engine answers again; resyncing');
+					attempt = 0;
+					continue;
+				}
 				if (end.reason === 'aborted') break;
 				setConnection('reconnecting', end.error?.message ?? 'event stream ended');
 			} catch (error) {

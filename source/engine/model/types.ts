@@ -106,8 +106,8 @@ export type ModelEvent =
 	/** A fresh listing replaces everything (start and every reconnect). */
 	| {readonly kind: 'resync'; readonly state: ModelState};
 
-/** Connection to the event stream, as subscribers see it. */
-export type ConnectionState = 'connected' | 'reconnecting' | 'disconnected';
+/** Connection to the event stream, as subscribers see it; `unresponsive`: connected, but the engine does not answer pings. */
+export type ConnectionState = 'connected' | 'unresponsive' | 'reconnecting' | 'disconnected';
 
 /** What subscribers receive: the model, the connection state and a change counter. */
 export type ModelSnapshot = {
@@ -117,4 +117,6 @@ export type ModelSnapshot = {
 	readonly version: number;
 	/** Why the connection is not `connected`, when it is not. */
 	readonly lastError: string | null;
+	/** When `unresponsive`: when the first unanswered ping was sent (ms since the epoch). */
+	readonly silentSince?: number;
 };

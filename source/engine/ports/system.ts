@@ -32,6 +32,8 @@ export type LocalImage = {readonly Id: string; readonly RepoTags?: string[] | nu
 
 /** The daemon itself and its images, networks and volumes. */
 export type SystemPort = {
+	/** Resolves when the engine answers `/_ping` within `deadlineMs`; rejects otherwise (liveness). */
+	ping(deadlineMs: number): Promise<void>;
 	version(): Promise<EngineVersion>;
 	info(): Promise<EngineInfo>;
 	images(): Promise<LocalImage[]>;

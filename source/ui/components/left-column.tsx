@@ -29,8 +29,15 @@ export type LeftColumnProps = {
 	readonly height: number;
 };
 
-const connectionText = (view: ConsoleView) =>
-	view.connection.state === 'connected' ? '● connected' : view.connection.state === 'reconnecting' ? '◌ reconnecting…' : '◌ connecting…';
+/** `12:03:04`: local wall-clock time, as the state line says since when the engine is silent. */
+const clockTime = (ms: number) => new Date(ms).toTimeString().slice(0, 8);
+
+/** The Engine row's state text (exported for tests). */
+export const connectionText = (view: Pick<ConsoleView, 'connection'>): string => {
+	const {state, since} = view.connection;
+	if (state === 'silent') return since === undefined ? '◌ engine not answering' : `◌ engine not answering since ${clockTime(since)}`;
+	return state === 'connected' ? '● connected' : state === 'reconnecting' ? '◌ reconnecting…' : '◌ connecting…';
+};
 
 /** A panel title drawn as a rule: `━ 2 Services (5) ━━━━`, exactly `width` wide. */
 export function titleLine(title: string, rule: string, width: number): string {

@@ -166,8 +166,8 @@ export function createLiveSource(connection: ConsoleEngine, options: LiveSourceO
 		const snapshot = live.current();
 		rowsStale = true;
 		// `connecting` until the first sync; then the model's state (`disconnected` comes only after close).
-		const state: ConnectionView['state'] = snapshot.connection === 'connected' ? (engineRead ? 'connected' : 'connecting') : snapshot.connection === 'reconnecting' || everConnected ? 'reconnecting' : 'connecting';
-		const connectionView: ConnectionView = state === 'connected' ? {state} : {state, ...(snapshot.lastError ? {detail: snapshot.lastError} : {})};
+		const state: ConnectionView['state'] = snapshot.connection === 'connected' ? (engineRead ? 'connected' : 'connecting') : snapshot.connection === 'unresponsive' ? 'silent' : snapshot.connection === 'reconnecting' || everConnected ? 'reconnecting' : 'connecting';
+		const connectionView: ConnectionView = state === 'connected' ? {state} : {state, ...(snapshot.lastError ? {detail: snapshot.lastError} : {}), ...(state === 'silent' ? {since: snapshot.silentSince} : {})};
 		// A change of connection state (connected at start, lost, back) is drawn at once too.
 		const changed = state !== view.connection.state;
 		view = {...view, connection: connectionView};

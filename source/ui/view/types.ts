@@ -63,8 +63,11 @@ export type EngineView = {
 
 /** Connection state: shown, never crashed on. */
 export type ConnectionView = {
-	readonly state: 'connecting' | 'connected' | 'reconnecting';
+	/** `silent`: the stream is open but the engine does not answer pings. */
+	readonly state: 'connecting' | 'connected' | 'silent' | 'reconnecting';
 	readonly detail?: string;
+	/** When `silent`: since when (ms since the epoch). */
+	readonly since?: number;
 };
 
 /** A simple named row for images, volumes and networks. */

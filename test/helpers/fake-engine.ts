@@ -1,0 +1,46 @@
+/**
+ * Fake engines on a unix socket under /tmp for the wedged-engine tests: one that accepts
+ * connections and never answers, and one that answers `/_ping` then stalls everything else
+ * (a daemon whose API router is wedged). Both hold every connection open, as a SIGSTOPped
+ * dockerd does.
+ */
+import {mkdtempSync, rmSync} from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+/** A running fake engine: its DOCKER_HOST and how to stop it. */
+export type FakeEngine = {readonly host: string; readonly requests: string[]; close(): Promise<void>};
+
+const pingAnswer = 'HTTP/1.1 200 OK\r\nApi-Version: 1.45\r\nServer: Docker/27.0.0 (linux)\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nOK';
+
+/** Starts a fake engine: `silent` never answers; `ping-only` answers `/_ping` and nothing else. */
+export async function startFakeEngine(kind: 'silent' | 'ping-only'): Promise<FakeEngine> {
+	const directory = mkdtempSync(path.join(os.tmpdir(), 'dh-fake-engine-'));
+	const socketPath = path.join(directory, 'docker.sock');
+	const sockets = new Set<net.Socket>();
+	const requests: string[] = [];
+	const server = net.createServer(socket => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+		socket.on('error', () => undefined);
+		socket.on('data', chunk => {
+			for (const line of String(chunk).split('\r\n')) {
+				const request = /^(GET|POST|PUT|DELETE|HEAD) (\S+)/.exec(line);
+				if (!request) continue;
+				requests.push(`${request[1]} ${request[2]}`);
+				if (kind === 'ping-only' && /^(\/v[\d.]+)?\/_ping/.test(request[2]!)) socket.write(request[1] === 'HEAD' ? pingAnswer.replace(/OK$/, '') : pingAnswer);
+			}
+		});
+	});
+	await new Promise<void>(resolve => server.listen(socketPath, resolve));
+	return {
+		host: `unix://${socketPath}`,
+		requests,
+		async close() {
+			for (const socket of sockets) socket.destroy();
+			await new Promise(resolve => server.close(resolve));
+			rmSync(directory, {recursive: true, force: true});
+		},
+	};
+}

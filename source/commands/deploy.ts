@@ -7,12 +7,11 @@
  */
 import {parseSize} from '../engine/deploy/size.js';
 import {defaultTarLimits} from '../engine/deploy/tar-rules.js';
-import {parseDuration} from '../engine/duration.js';
 import {UsageError} from '../engine/errors.js';
 import type {ReloadMethod} from '../engine/labels.js';
 import type {DeployRecord} from '../engine/deploy/history.js';
 import {sanitizeText} from '../engine/text/sanitize.js';
-import {operationFlags} from './flags.js';
+import {operationFlags, parseTimeoutFlag} from './flags.js';
 import {operate} from './operate.js';
 import {defineCommand} from './types.js';
 import {reportFailure} from '../engine/deploy/format.js';
@@ -25,8 +24,7 @@ export default defineCommand({
 	async run(command) {
 		const {input, flags, stdout, stderr} = command;
 		if (input.length !== 2) throw new UsageError('deploy needs SERVICE and TARBALL');
-		const timeoutMs = flags.timeout === undefined ? undefined : parseDuration(flags.timeout);
-		if (flags.timeout !== undefined && timeoutMs === undefined) throw new UsageError(`invalid --timeout "${flags.timeout}" (use e.g. 30s, 2m)`);
+		const timeoutMs = parseTimeoutFlag(flags.timeout);
 		if (flags.keep !== undefined && (!Number.isInteger(flags.keep) || flags.keep < 1)) throw new UsageError(`--keep must be a whole number ≥ 1 (got ${flags.keep})`);
 		const maxBytes = flags.maxSize === undefined ? defaultTarLimits.maxBytes : parseSize(flags.maxSize);
 		if (maxBytes === undefined) throw new UsageError(`invalid --max-size "${flags.maxSize}" (use e.g. 200MiB)`);

@@ -3,6 +3,8 @@
  * parse the command line with them, and the console's palette parses `:deploy svc f --path /app`
  * with the same specs (parse-args.ts), so the two cannot drift apart.
  */
+import {parseDuration} from '../engine/duration.js';
+import {UsageError} from '../engine/errors.js';
 
 const file = {type: 'string', shortFlag: 'f', isMultiple: true} as const;
 const projectName = {type: 'string', shortFlag: 'p'} as const;
@@ -21,3 +23,11 @@ export const operationFlags = {
 	rollback: {path: {type: 'string'}, reload: {type: 'boolean', default: true}, method: {type: 'string'}, timeout, json},
 	scale: {projectName, timeout, wait: {type: 'boolean', default: true}, json},
 } as const;
+
+/** The --timeout flag in ms (undefined when not given); a malformed one is exit 2 naming it. */
+export function parseTimeoutFlag(value: string | undefined): number | undefined {
+	if (value === undefined) return undefined;
+	const ms = parseDuration(value);
+	if (ms === undefined) throw new UsageError(`invalid --timeout "${value}" (use e.g. 30s, 2m)`);
+	return ms;
+}

@@ -4,13 +4,12 @@
  * it was not ready. Swarm services: every task on this node; tasks elsewhere are named.
  * Runs the operations table's `reload`, as the console's h.
  */
-import {parseDuration} from '../engine/duration.js';
 import {normaliseSignal, signalProblem} from '../engine/compose/signals.js';
 import {UsageError} from '../engine/errors.js';
 import type {ReloadMethod} from '../engine/labels.js';
 import {describeReloadAction, type ServiceReload} from '../engine/reload/reload.js';
 import {escapeJsonForTerminal, sanitizeName, sanitizeText} from '../engine/text/sanitize.js';
-import {operationFlags} from './flags.js';
+import {operationFlags, parseTimeoutFlag} from './flags.js';
 import {operate} from './operate.js';
 import {defineCommand} from './types.js';
 
@@ -22,8 +21,7 @@ export default defineCommand({
 	async run(command) {
 		const {input, flags, stdout, stderr} = command;
 		if (input.length !== 1) throw new UsageError('reload needs exactly one SERVICE');
-		const timeoutMs = flags.timeout === undefined ? undefined : parseDuration(flags.timeout);
-		if (flags.timeout !== undefined && timeoutMs === undefined) throw new UsageError(`invalid --timeout "${flags.timeout}" (use e.g. 30s, 2m)`);
+		const timeoutMs = parseTimeoutFlag(flags.timeout);
 		if (flags.signal !== undefined && normaliseSignal(flags.signal) === undefined) throw new UsageError(`--signal: ${signalProblem(flags.signal)}`);
 		const {data} = await operate(command, 'reload', {
 			service: input[0]!,

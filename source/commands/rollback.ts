@@ -4,12 +4,11 @@
  * fresh readiness; the current tree put back if that fails, exit 1). No backup: exit 2.
  */
 import {reportFailure} from '../engine/deploy/format.js';
-import {parseDuration} from '../engine/duration.js';
 import {UsageError} from '../engine/errors.js';
 import type {ReloadMethod} from '../engine/labels.js';
 import type {DeployRecord} from '../engine/deploy/history.js';
 import {sanitizeText} from '../engine/text/sanitize.js';
-import {operationFlags} from './flags.js';
+import {operationFlags, parseTimeoutFlag} from './flags.js';
 import {operate} from './operate.js';
 import {defineCommand} from './types.js';
 
@@ -21,8 +20,7 @@ export default defineCommand({
 	async run(command) {
 		const {input, flags, stdout, stderr} = command;
 		if (input.length !== 1) throw new UsageError('rollback needs exactly one SERVICE');
-		const timeoutMs = flags.timeout === undefined ? undefined : parseDuration(flags.timeout);
-		if (flags.timeout !== undefined && timeoutMs === undefined) throw new UsageError(`invalid --timeout "${flags.timeout}" (use e.g. 30s, 2m)`);
+		const timeoutMs = parseTimeoutFlag(flags.timeout);
 		try {
 			const {summary, data} = await operate(command, 'rollback', {
 				service: input[0]!,

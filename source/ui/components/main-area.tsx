@@ -115,7 +115,7 @@ export function MainArea({source, view, state, target, width, height, now, dispa
 	const merged = logTargets.length > 1 ? ` · ${logTargets.length} containers${state.logs.project ? ` of project ${sanitizeName(target?.kind === 'service' ? target.project : '')}` : ''}` : '';
 	const title = target ? `${who}${id && target.kind !== 'resource' ? (merged || ` · ${id.slice(0, 12)}`) : ''}` : '';
 	return (
-		<Box flexDirection="column" width={width} height={height} overflow={pagerShown ? undefined : "hidden"}>
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Row text={fit(tabBar, width)} color={color(state.focus === 'main' ? 'border.focused' : 'text.title')} bold />
 			{status ? <Row text={fit(status.text, width)} color={color(status.tone)} bold={status.tone === 'status.error'} /> : null}
 			{pagerShown ? (

@@ -60,10 +60,12 @@ async function recordEvents() {
 	};
 }
 
-/** The span of one container's stop: its first kill (the stop signal) to its die. */
+/** The span of one container's stop: its first kill (the stop signal) to its stop (or die). */
 function stopSpan(recorder: Awaited<ReturnType<typeof recordEvents>>, service: string): {start: number; end: number} {
 	const start = recorder.times(service, 'kill')[0];
-	const end = recorder.times(service, 'die')[0];
+	// Docker logs `stop` once the stop call has finished (after `die`, before the API answers):
+	// `die` alone can be logged a few ms after the caller already moved on under load.
+	const end = recorder.times(service, 'stop')[0] ?? recorder.times(service, 'die')[0];
 	assert.ok(start !== undefined && end !== undefined, `${service}: kill and die events seen`);
 	return {start, end};
 }
@@ -78,6 +80,7 @@ describe('stops in dependency order, each level together (real engine)', () => {
 			assert.equal(up.ok, true, 'the stack came up');
 			const recorder = await recordEvents();
 			const result = await downProject(ports, stack.project.name, {settings: stopSettingsOf(stack.project)});
+			await recorder.until(() => ['db', 'api', 'worker', 'web'].every(service => recorder.times(service, 'die').length > 0), 'a die of every service');
 			await recorder.stop();
 			assert.deepEqual(result.levels, [['web', 'worker'], ['api'], ['db']]);
 			const [web, worker, api, db] = ['web', 'worker', 'api', 'db'].map(name => stopSpan(recorder, name)) as [ReturnType<typeof stopSpan>, ReturnType<typeof stopSpan>, ReturnType<typeof stopSpan>, ReturnType<typeof stopSpan>];
@@ -96,7 +99,7 @@ describe('stops in dependency order, each level together (real engine)', () => {
 			assert.equal((await upProject(ports, stack, {timeoutMs: 60_000})).ok, true, 'the stack came up');
 			const recorder = await recordEvents();
 			const result = await restartServices(ports, stack.project.name, ['db'], {withDependents: true, settings: stopSettingsOf(stack.project), timeoutMs: 60_000});
-			await recorder.until(() => ['db', 'api', 'worker', 'web'].every(service => recorder.times(service, 'start').length > 0), 'a start of every service');
+			await recorder.until(() => ['db', 'api', 'worker', 'web'].every(service => recorder.times(service, 'start').length > 0 && recorder.times(service, 'die').length > 0), 'a die and a start of every service');
 			await recorder.stop();
 			assert.equal(result.ok, true);
 			assert.deepEqual(result.dependents, ['api', 'web', 'worker']);

@@ -47,14 +47,7 @@ file_is_static() {
 
 answers() { $DOCKER version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 
-wait_until() {
-  # wait_until SECONDS CMD...: poll a condition every 100 ms until it holds or time runs out.
-  local deadline=$((SECONDS + $1)); shift
-  until "$@"; do
-    [ $SECONDS -lt $deadline ] || return 1
-    sleep 0.1
-  done
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 start_daemon() {
   mkdir -p "$DIR"/{data,exec}

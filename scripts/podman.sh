@@ -27,14 +27,7 @@ export CONTAINERS_REGISTRIES_CONF="$DIR/registries.conf"
 
 log() { echo "podman: $*" >&2; }
 
-wait_until() {
-  # wait_until SECONDS CMD...: poll a condition every 100 ms until it holds or time runs out.
-  local deadline=$((SECONDS + $1)); shift
-  until "$@"; do
-    [ $SECONDS -lt $deadline ] || return 1
-    sleep 0.1
-  done
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 file_is_static() { ! LC_ALL=C ldd "$1" >/dev/null 2>&1; }
 

@@ -27,14 +27,7 @@ AGENT_PIDFILE="$DIR/agent.pid"
 
 log() { echo "sshd: $*" >&2; }
 
-wait_until() {
-  # wait_until SECONDS CMD...: poll a condition every 100 ms until it holds or time runs out.
-  local deadline=$((SECONDS + $1)); shift
-  until "$@"; do
-    [ $SECONDS -lt $deadline ] || return 1
-    sleep 0.1
-  done
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 install_packages() {
   if [ ! -x /usr/sbin/sshd ] || ! command -v ssh >/dev/null 2>&1; then

@@ -25,14 +25,7 @@ WORKER_HOST="unix://$DIR/worker/docker.sock"
 
 log() { echo "swarm: $*" >&2; }
 
-wait_until() {
-  # wait_until SECONDS CMD...: poll a condition every 100 ms until it holds or time runs out.
-  local deadline=$((SECONDS + $1)); shift
-  until "$@"; do
-    [ $SECONDS -lt $deadline ] || return 1
-    sleep 0.1
-  done
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 free_port() {
   node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"

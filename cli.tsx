@@ -8,6 +8,7 @@ import {parseConsoleArgv} from './source/console-argv.js';
 import {earlyUnixHost, readCurrentContextCheaply, requestEarlyList} from './source/docker/early-list.js';
 import {DeckhandError, ExitCode, UsageError} from './source/engine/errors.js';
 import {sanitizeText} from './source/engine/text/sanitize.js';
+import {canPaintFirstLook, startFirstLook} from './source/ui/first-look-paint.js';
 
 const globalFlags = {
 	host: {type: 'string', shortFlag: 'H', isMultiple: true},
@@ -93,8 +94,15 @@ async function main(argv: readonly string[]): Promise<number> {
 		// The container list is asked for now, while the console's code loads (early-list.ts).
 		const earlyHost = earlyUnixHost(flags, process.env, () => readCurrentContextCheaply(process.env));
 		const earlyList = earlyHost ? requestEarlyList(earlyHost) : undefined;
-		const {runConsole} = await import('./source/ui/run-console.js');
-		return runConsole({host: flags.host, context: flags.context, theme: flags.theme, readOnly: flags.readOnly, earlyList});
+		// Its rows are painted as soon as it answers, while the rest of the console loads.
+		const firstLook = earlyList && canPaintFirstLook(process.stdout, process.stdin, process.env) ? startFirstLook(earlyList, process.stdout, {readOnly: flags.readOnly}) : undefined;
+		try {
+			const {runConsole} = await import('./source/ui/run-console.js');
+			return await runConsole({host: flags.host, context: flags.context, theme: flags.theme, readOnly: flags.readOnly, earlyList, firstLook});
+		} finally {
+			// The console ended before drawing (no engine, bad input): its one line goes to the normal screen.
+			firstLook?.release();
+		}
 	}
 
 	const load = commands[name];

@@ -69,7 +69,6 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 
 	const stdout = process.stdout;
 	const stdin = process.stdin;
-	const inkStdout = inkOutput(stdout);
 	const fullScreen = Boolean(stdout.isTTY) && env.TERM !== 'dumb';
 	const restoreTerminal = () => {
 		if (fullScreen) stdout.write(leaveScreen);
@@ -84,7 +83,11 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 	let quitFromSignal = () => undefined as void;
 	const onInterrupt = () => quitFromSignal();
 	process.on('SIGINT', onInterrupt);
-	if (fullScreen) stdout.write(enterScreen);
+	// From here the console draws. A first look on screen is cleared by Ink's first frame, in
+	// the same write (no blank screen in between); otherwise the screen is entered now.
+	const firstLookShown = options.firstLook?.handOver() ?? false;
+	if (fullScreen && !firstLookShown) stdout.write(enterScreen);
+	const inkStdout = inkOutput(stdout, {firstWritePrefix: firstLookShown ? '\u001b[H\u001b[2J' : ''});
 
 	let state: ConsoleState | undefined;
 	let cancelledOnQuit: string[] = [];

@@ -16,11 +16,20 @@ export function correctIncrementalWrite(chunk: string): string {
 	return chunk.replace(leadingCursorUp, (_, count: string) => `\u001b[${Number(count) + 1}A`);
 }
 
-/** A stdout for Ink whose writes go through `correctIncrementalWrite`; counts bytes written. */
-export function inkOutput(stdout: NodeJS.WriteStream): NodeJS.WriteStream & {bytesWritten: number} {
+/**
+ * A stdout for Ink whose writes go through `correctIncrementalWrite`; counts bytes written.
+ * `firstWritePrefix` goes out with Ink's first write, in the same chunk (the first look's
+ * screen is cleared by the frame that replaces it, never shown blank in between).
+ */
+export function inkOutput(stdout: NodeJS.WriteStream, {firstWritePrefix = ''}: {readonly firstWritePrefix?: string} = {}): NodeJS.WriteStream & {bytesWritten: number} {
 	let bytes = 0;
+	let prefix = firstWritePrefix;
 	const write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
-		const text = typeof chunk === 'string' ? correctIncrementalWrite(chunk) : chunk;
+		let text = typeof chunk === 'string' ? correctIncrementalWrite(chunk) : chunk;
+		if (prefix && typeof text === 'string') {
+			text = prefix + text;
+			prefix = '';
+		}
 		bytes += typeof text === 'string' ? Buffer.byteLength(text) : text.length;
 		return (stdout.write as (...parameters: unknown[]) => boolean)(text, ...rest);
 	};

@@ -5,6 +5,7 @@
  */
 
 import type {EarlyList} from '../docker/early-list.js';
+import type {FirstLook} from './first-look-paint.js';
 
 /** Options the console is started with (from cli.tsx). */
 export type ConsoleOptions = {
@@ -14,6 +15,8 @@ export type ConsoleOptions = {
 	readonly readOnly: boolean;
 	/** The container list cli.tsx asked for at once (early-list.ts), when the endpoint allowed. */
 	readonly earlyList?: Promise<EarlyList | undefined>;
+	/** The rows painted from that list while the console loaded (cli.tsx): handed over when the console draws. */
+	readonly firstLook?: FirstLook;
 };
 
 /**

@@ -14,8 +14,12 @@ export type FakeEngine = {readonly host: string; readonly requests: string[]; cl
 
 const pingAnswer = 'HTTP/1.1 200 OK\r\nApi-Version: 1.45\r\nServer: Docker/27.0.0 (linux)\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nOK';
 
-/** Starts a fake engine: `silent` never answers; `ping-only` answers `/_ping` and nothing else. */
-export async function startFakeEngine(kind: 'silent' | 'ping-only'): Promise<FakeEngine> {
+/**
+ * Starts a fake engine: `silent` never answers; `ping-only` answers `/_ping` and nothing else;
+ * `list-only` answers the container list with `containers` (as JSON) and nothing else, as a
+ * daemon that wedges right after one answer.
+ */
+export async function startFakeEngine(kind: 'silent' | 'ping-only' | 'list-only', containers: readonly unknown[] = []): Promise<FakeEngine> {
 	const directory = mkdtempSync(path.join(os.tmpdir(), 'dh-fake-engine-'));
 	const socketPath = path.join(directory, 'docker.sock');
 	const sockets = new Set<net.Socket>();
@@ -30,6 +34,10 @@ export async function startFakeEngine(kind: 'silent' | 'ping-only'): Promise<Fak
 				if (!request) continue;
 				requests.push(`${request[1]} ${request[2]}`);
 				if (kind === 'ping-only' && /^(\/v[\d.]+)?\/_ping/.test(request[2]!)) socket.write(request[1] === 'HEAD' ? pingAnswer.replace(/OK$/, '') : pingAnswer);
+				if (kind === 'list-only' && /^(\/v[\d.]+)?\/containers\/json/.test(request[2]!)) {
+					const body = JSON.stringify(containers);
+					socket.write(`HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+				}
 			}
 		});
 	});

@@ -2,6 +2,7 @@
  * The doctor's data: severities, findings and the rule shape. Findings are plain data so the
  * CLI, `--json` and the console all show the same thing.
  */
+import {compareText} from '../text/compare.js';
 
 /** How much a finding matters, lowest first. */
 export const severities = ['info', 'warning', 'error'] as const;
@@ -53,4 +54,4 @@ export const finding = (rule: Rule, file: string, line: number, message: string)
 
 /** Stable order: file, line, rule id. */
 export const compareFindings = (a: Finding, b: Finding): number =>
-	a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message);
+	compareText(a.file, b.file) || a.line - b.line || compareText(a.rule, b.rule) || compareText(a.message, b.message);

@@ -2,6 +2,7 @@
  * Which containers `deckhand logs SERVICE` means, pure: a container name, an id prefix, or a
  * compose (or Swarm) service name, whose replicas are all followed.
  */
+import {compareText} from '../text/compare.js';
 
 /** What resolution needs of a container (a `docker ps -a` row). */
 export type ContainerRef = {
@@ -38,6 +39,6 @@ export function resolveLogTargets(containers: readonly ContainerRef[], query: st
 	const replicas = containers
 		.filter(container => container.labels['com.docker.compose.service'] === wanted || container.labels['com.docker.swarm.service.name'] === wanted)
 		.map(toTarget)
-		.sort((a, b) => a.label.localeCompare(b.label, 'en', {numeric: true}));
+		.sort((a, b) => compareText(a.label, b.label, {numeric: true}));
 	return replicas.length > 0 ? {kind: 'found', targets: replicas} : {kind: 'unknown'};
 }

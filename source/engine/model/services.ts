@@ -4,6 +4,7 @@
  * and standalone containers. Pure; `deckhand status` and the console share it.
  */
 import type {ContainerModel, ContainerState, Health, ModelState} from './types.js';
+import {compareText} from '../text/compare.js';
 
 /** The rolled-up state of a service. */
 export type ServiceState = 'running' | 'degraded' | 'down' | ContainerState;
@@ -69,7 +70,7 @@ function containerService(name: string, kind: 'compose' | 'container', container
 	};
 }
 
-const byName = <T extends {name: string | null}>(a: T, b: T) => (a.name === null ? 1 : b.name === null ? -1 : a.name.localeCompare(b.name));
+const byName = <T extends {name: string | null}>(a: T, b: T) => (a.name === null ? 1 : b.name === null ? -1 : compareText(a.name, b.name));
 
 /** Groups the model into projects and services; `figures` adds CPU and memory for running containers. */
 export function summariseServices(state: ModelState, figures: ReadonlyMap<string, ContainerFigures> = new Map()): ProjectSummary[] {
@@ -120,5 +121,5 @@ export function summariseServices(state: ModelState, figures: ReadonlyMap<string
 
 	return [...projects.entries()]
 		.map(([key, entry]) => ({name: entry.kind === 'standalone' ? null : key.slice(key.indexOf(':') + 1), kind: entry.kind, services: entry.services.sort(byName)}))
-		.sort((a, b) => byName(a, b) || a.kind.localeCompare(b.kind));
+		.sort((a, b) => byName(a, b) || compareText(a.kind, b.kind));
 }

@@ -12,6 +12,9 @@ import type {SortId} from '../view/problems.js';
 import {columnLayout, cursorIndex, formatHeader, formatRow, panelIds, panelTitles, selectableIndexes, type PanelId, type PanelRow} from '../view/rows.js';
 import type {ConsoleView} from '../view/types.js';
 import {Row} from './row.js';
+import {connectionText, panelTitle, readOnlyBadge, titleLine} from '../view/titles.js';
+
+export {connectionText, panelTitle, readOnlyBadge, titleLine} from '../view/titles.js';
 
 /** Props of the left column. */
 export type LeftColumnProps = {
@@ -29,34 +32,6 @@ export type LeftColumnProps = {
 	readonly height: number;
 };
 
-/** `12:03:04`: local wall-clock time, as the state line says since when the engine is silent. */
-const clockTime = (ms: number) => new Date(ms).toTimeString().slice(0, 8);
-
-/** The Engine row's state text (exported for tests). */
-export const connectionText = (view: Pick<ConsoleView, 'connection'>): string => {
-	const {state, since} = view.connection;
-	if (state === 'silent') return since === undefined ? '◌ engine not answering' : `◌ engine not answering since ${clockTime(since)}`;
-	return state === 'connected' ? '● connected' : state === 'reconnecting' ? '◌ reconnecting…' : '◌ connecting…';
-};
-
-/** A panel title drawn as a rule: `━ 2 Services (5) ━━━━`, exactly `width` wide. */
-export function titleLine(title: string, rule: string, width: number): string {
-	const text = `${rule} ${title} `;
-	return [...text].length >= width ? fit(text, width) : text + rule.repeat(width - [...text].length);
-}
-
-/** The badge the Engine title carries under --read-only. */
-export const readOnlyBadge = 'READ-ONLY';
-
-/** A panel's title text: number, name, row count (`7 hidden` when none fit), sort, filter. */
-export function panelTitle(id: PanelId, selectable: number, options: {readonly hiddenAll: boolean; readonly sort: SortId; readonly filter: string; readonly readOnly: boolean}): string {
-	const index = panelIds.indexOf(id) + 1;
-	if (id === 'engine') return `${index} ${panelTitles[id]}${options.readOnly ? ` ${readOnlyBadge}` : ''}`;
-	const count = options.hiddenAll ? ` (${selectable} hidden)` : ` (${selectable})`;
-	const sort = id === 'services' || id === 'containers' ? ` ↓${options.sort}` : '';
-	const filter = options.filter ? ` /${sanitizeName(options.filter, 20)}` : '';
-	return `${index} ${panelTitles[id]}${count}${filter}${sort}`;
-}
 
 function LeftColumnView({view, rows, panel, focused, cursors, selected, filters, sort, readOnly, width, height}: LeftColumnProps) {
 	const color = useColor();

@@ -5,19 +5,19 @@
  * the engine's log follower, actions through the engine's operations table. The same
  * engine modules the subcommands use. Says when the engine is away instead of crashing.
  */
-import {Label} from '../../engine/labels.js';
 import {startLiveModel, type LiveModelSeed} from '../../engine/live/model-source.js';
 import {followLogs as followEngineLogs, logCapabilities} from '../../engine/logs/follow.js';
 import {readEngineFacts} from '../../engine/mode/engine-mode.js';
 import type {EnginePorts} from '../../engine/ports/index.js';
 import {createEngineStatsHub} from '../../engine/stats/engine-hub.js';
-import {isCrashLooping} from '../../engine/model/crash-loop.js';
-import type {DockerEvent, ModelState} from '../../engine/model/types.js';
+import type {DockerEvent} from '../../engine/model/types.js';
 import type {StatsUpdate} from '../../engine/stats/hub.js';
 import type {ConnectionView, ConsoleSource, ConsoleView, ContainerView, LogLine, ServiceView, StatsSample} from '../view/types.js';
 import {detailsFrom, doctorFindings} from './container-details.js';
 import {engineActions} from './engine-actions.js';
-import {groupServices, serviceOf} from './group-services.js';
+import {containersFromModel} from './containers-view.js';
+
+export {containersFromModel} from './containers-view.js';
 
 /** The engine the console shows: its ports (built by the console's start-up) and how it was reached. */
 export type ConsoleEngine = {
@@ -45,29 +45,6 @@ export type LiveSourceOptions = {
 	/** Stats history to start from (the chart process gets the console's). */
 	readonly seedHistory?: Readonly<Record<string, readonly StatsSample[]>>;
 };
-
-/**
- * Containers and services as the console shows them, from the engine model (pure). CPU shows
- * from a container's second sample on: the first has no previous reading to measure against.
- */
-export function containersFromModel(state: ModelState, samples: (id: string) => readonly StatsSample[] = () => [], now = Date.now()): {containers: ContainerView[]; services: ServiceView[]} {
-	const models = Object.values(state.containers);
-	const containers: ContainerView[] = models.map(model => {
-		const membership = serviceOf(model.labels);
-		const history = samples(model.id);
-		const last = history.at(-1);
-		const running = model.state === 'running';
-		return {
-			id: model.id, name: model.name, image: model.image, state: model.state, health: model.health,
-			project: membership?.project, service: membership?.service,
-			cpuPercent: running && history.length > 1 ? last?.cpuPercent : undefined, memoryBytes: running ? last?.memoryBytes : undefined,
-			restartCount: model.restartCount ?? 0, lastExitCode: model.lastExitCode ?? model.exitCode, startedAtMs: model.startedAt, finishedAtMs: model.finishedAt ?? null,
-			crashLooping: isCrashLooping(model, now), cpuLimit: model.cpuLimit ?? null,
-		};
-	});
-	const swarmTasks = new Set(models.filter(model => model.labels[Label.swarmTaskId]).map(model => model.id));
-	return {containers, services: groupServices(containers, container => swarmTasks.has(container.id))};
-}
 
 /** The text of one event on the events line, or undefined for events the console skips (healthcheck execs). */
 export function eventLine(event: DockerEvent): string | undefined {

@@ -5,6 +5,7 @@
  */
 import {formatAge} from './format.js';
 import type {ContainerView, Health} from './types.js';
+import {compareText} from '../../engine/text/compare.js';
 
 /** The orders Services and Containers can be sorted in; the sort key cycles through them. */
 export const sortIds = ['problems', 'name', 'cpu', 'memory'] as const;
@@ -43,7 +44,7 @@ const byNumberDescending = (a: number | undefined, b: number | undefined) => (b 
 
 /** The comparator for `sort`: problems by rank, CPU and memory busiest first; ties by name. */
 export function compareEntries(sort: SortId): (a: SortEntry, b: SortEntry) => number {
-	const byName = (a: SortEntry, b: SortEntry) => a.name.localeCompare(b.name);
+	const byName = (a: SortEntry, b: SortEntry) => compareText(a.name, b.name);
 	switch (sort) {
 		case 'problems': return (a, b) => a.rank - b.rank || byName(a, b);
 		case 'name': return byName;

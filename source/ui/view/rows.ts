@@ -8,6 +8,7 @@ import type {ThemeToken} from '../theme/theme.js';
 import {alignRight, fit, formatBytes, formatCpu} from './format.js';
 import {compareEntries, problemRank, statusCell, type SortEntry, type SortId} from './problems.js';
 import type {ConsoleView, ContainerView, Health, ServiceView} from './types.js';
+import {compareText} from '../../engine/text/compare.js';
 
 /** The left column's panels, in order (keys 1–6). */
 export const panelIds = ['engine', 'services', 'containers', 'images', 'volumes', 'networks'] as const;
@@ -157,7 +158,7 @@ export function panelRows(view: ConsoleView, panel: PanelId, filter = '', option
 				const heading: PanelRow = {key: `project:${project}`, label: sanitizeName(project, 80), columns: [], glyph: '▾', tone: 'text.title', heading: true};
 				groups.push({project, first: services[0]!.entry, rows: [heading, ...services.map(({row}) => row)]});
 			}
-			return groups.sort((a, b) => compare(a.first, b.first) || a.project.localeCompare(b.project)).flatMap(group => group.rows);
+			return groups.sort((a, b) => compare(a.first, b.first) || compareText(a.project, b.project)).flatMap(group => group.rows);
 		}
 		case 'containers':
 			return view.containers

@@ -5,6 +5,7 @@
  */
 import type {ContainerRef} from '../../containers/resolve.js';
 import {Label} from '../../labels.js';
+import {compareText} from '../../text/compare.js';
 
 /** An existing container of a service with its replica number. */
 export type NumberedContainer = ContainerRef & {readonly number: number};
@@ -30,7 +31,7 @@ export function serviceReplicas(containers: readonly ContainerRef[], service: st
 	return containers
 		.filter(c => c.labels[Label.composeService] === service && c.labels[Label.composeOneoff] !== 'True')
 		.map(c => ({...c, number: replicaNumber(c.labels)}))
-		.sort((a, b) => a.number - b.number || a.name.localeCompare(b.name));
+		.sort((a, b) => a.number - b.number || compareText(a.name, b.name));
 }
 
 /**

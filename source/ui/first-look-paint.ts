@@ -1,0 +1,56 @@
+/**
+ * Paints the first look (first-look.ts) the moment the early container listing answers,
+ * while the console's code still loads, so an operator sees rows in a few hundred ms. The
+ * console takes the screen over when it starts drawing (handOver); if it ends before that
+ * (no engine, bad input), release() puts the terminal back so its one-line error shows.
+ */
+import type {EarlyList} from '../docker/early-list.js';
+
+/** The same alternate screen the console draws on, the cursor hidden as Ink hides it. */
+const enter = '\u001b[?1049h\u001b[H\u001b[2J\u001b[?25l';
+const leave = '\u001b[?1049l\u001b[?25h';
+
+/** A first look in progress. */
+export type FirstLook = {
+	/** The console draws from now on (a listing answering later is not painted); true when the first look is on screen. */
+	handOver(): boolean;
+	/** Leaves the alternate screen if the first look painted and the console never took over. */
+	release(): void;
+};
+
+/** Where the first look draws: a terminal on both ends (keys will follow), not a dumb one. */
+export function canPaintFirstLook(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStream, env: NodeJS.ProcessEnv): boolean {
+	return Boolean(stdout.isTTY && stdin.isTTY) && env.TERM !== 'dumb';
+}
+
+/** Paints `list`'s containers on `stdout` when it answers, unless the console has taken over. */
+export function startFirstLook(list: Promise<EarlyList | undefined>, stdout: NodeJS.WriteStream, options: {readonly readOnly: boolean}): FirstLook {
+	let state: 'waiting' | 'painted' | 'done' = 'waiting';
+	const release = () => {
+		// Writes to a terminal are synchronous in Node, so this lands even from an exit handler.
+		if (state === 'painted') stdout.write(leave);
+		state = 'done';
+	};
+	// A second Ctrl-C (cli.tsx exits at once) or any other exit still restores the screen.
+	process.once('exit', release);
+	void list.then(async early => {
+		if (!early || state !== 'waiting') return;
+		const {firstLookLines, rememberedSession} = await import('./first-look.js');
+		if (state !== 'waiting') return;
+		const lines = firstLookLines({host: early.host, containers: early.containers, columns: stdout.columns, rows: stdout.rows, readOnly: options.readOnly, now: Date.now(), session: rememberedSession(process.env)});
+		stdout.write(enter + lines.join('\r\n'));
+		state = 'painted';
+	}).catch(() => undefined);
+	return {
+		handOver() {
+			const shown = state === 'painted';
+			state = 'done';
+			process.removeListener('exit', release);
+			return shown;
+		},
+		release() {
+			release();
+			process.removeListener('exit', release);
+		},
+	};
+}

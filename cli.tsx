@@ -95,7 +95,7 @@ async function main(argv: readonly string[]): Promise<number> {
 		const earlyHost = earlyUnixHost(flags, process.env, () => readCurrentContextCheaply(process.env));
 		const earlyList = earlyHost ? requestEarlyList(earlyHost) : undefined;
 		// Its rows are painted as soon as it answers, while the rest of the console loads.
-		const firstLook = earlyList && canPaintFirstLook(process.stdout, process.stdin, process.env) ? startFirstLook(earlyList, process.stdout, {readOnly: flags.readOnly}) : undefined;
+		const firstLook = earlyList && canPaintFirstLook(process.stdout, process.stdin, process.env) ? startFirstLook(earlyList, process.stdout, process.stdin, {readOnly: flags.readOnly}) : undefined;
 		try {
 			const {runConsole} = await import('./source/ui/run-console.js');
 			return await runConsole({host: flags.host, context: flags.context, theme: flags.theme, readOnly: flags.readOnly, earlyList, firstLook});

@@ -3,7 +3,9 @@
  * the built `dist/cli.js` (scripts/test.sh builds first), or the sources through tsx when
  * there is no build.
  */
-import {existsSync} from 'node:fs';
+import {existsSync, mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {startTmux, type TmuxSession} from '../helpers/tmux.js';
 import {testHost} from '../helpers/engine.js';
@@ -24,8 +26,9 @@ export async function startConsoleInTmux(options: {columns: number; rows: number
 		rows: options.rows,
 		cwd: repoRoot,
 		countBytes: options.countBytes,
-		// A throwaway config directory: a person's own config never changes what the test sees.
-		env: {DOCKER_HOST: testHost(), XDG_CONFIG_HOME: '/nonexistent-deckhand-test-config', ...options.env},
+		// Throwaway config and session directories: a person's own config, or the order and
+		// panel an earlier run remembered, never change what the test sees.
+		env: {DOCKER_HOST: testHost(), XDG_CONFIG_HOME: '/nonexistent-deckhand-test-config', XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'deckhand-test-state-')), ...options.env},
 	});
 }
 

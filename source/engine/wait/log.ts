@@ -9,7 +9,7 @@ export function logWait(pattern: string | RegExp): WaitStrategy {
 	return {
 		probe,
 		async waitUntilReady(target, context) {
-			await pollUntilReady(target, probe, context, async () => {
+			return pollUntilReady(target, probe, context, async () => {
 				const state = await context.probes.inspect(target.id);
 				const output = await context.probes.logs(target.id, state.startedAt);
 				const lines = output.split('\n');

@@ -79,5 +79,6 @@ export function probeStateOf(info: ContainerInspectJson): ContainerState {
 			? {status: health.Status, failingStreak: health.FailingStreak, retries: info.Config.Healthcheck?.Retries || 3, lastOutput: health.Log?.at(-1)?.Output.trim(), readySince: healthySince(health.Log ?? [])}
 			: undefined,
 		publishedPorts,
+		restartsWithDaemon: ['always', 'unless-stopped'].includes(info.HostConfig?.RestartPolicy?.Name ?? ''),
 	};
 }

@@ -17,6 +17,8 @@ type Verdict = {readonly ready: true} | {readonly ready: false; readonly final?:
 
 /** The pure decision for one inspected state. */
 export function judgeHealth(state: ContainerState, failFast: boolean): Verdict {
+	const comesBack = stoppedForNow(state);
+	if (comesBack) return comesBack;
 	if (!state.health) {
 		if (state.running) return {ready: true};
 		if (state.status === 'exited' && state.exitCode === 0) return {ready: true};
@@ -30,6 +32,16 @@ export function judgeHealth(state: ContainerState, failFast: boolean): Verdict {
 		return {ready: false, final: `healthcheck reports unhealthy after ${state.health.failingStreak} failed checks`, output};
 	}
 	return {ready: false, output};
+}
+
+/**
+ * A stopped container that the daemon starts again when it restarts (restart policy always or
+ * unless-stopped) is not final: a daemon restart stops it just as `docker stop` would, and the
+ * events cannot tell the two apart. Waited on until the deadline.
+ */
+function stoppedForNow(state: ContainerState): Verdict | undefined {
+	if (state.running || !state.restartsWithDaemon || state.status === 'restarting' || state.status === 'created') return undefined;
+	return {ready: false, output: `container is ${state.status} (exit code ${state.exitCode}); its restart policy starts it again with the daemon`};
 }
 
 /**

@@ -15,7 +15,7 @@ export function logWait(pattern: string | RegExp): WaitStrategy {
 				const lines = output.split('\n');
 				if (lines.some(line => regex.test(line))) return {ok: true, output: ''};
 				const last = lines.filter(line => line.trim() !== '').slice(-3).join('\n') || '(no output yet)';
-				if (!state.running && state.status !== 'restarting') return {ok: false, output: last, final: `container is ${state.status} (exit code ${state.exitCode})`};
+				if (!state.running && state.status !== 'restarting' && !state.restartsWithDaemon) return {ok: false, output: last, final: `container is ${state.status} (exit code ${state.exitCode})`};
 				return {ok: false, output: last};
 			});
 		},

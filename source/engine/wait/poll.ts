@@ -18,8 +18,9 @@ export type ProbeAttempt = (signal: AbortSignal) => Promise<AttemptResult & {rea
  * The answer of an attempt on a container that is not running (and not about to run again):
  * it can never become ready, so the wait stops now with why. Undefined while it runs.
  */
-export function stoppedContainer(state: {readonly running: boolean; readonly status: string; readonly exitCode: number}): (AttemptResult & {readonly final: string}) | undefined {
-	if (state.running || state.status === 'restarting') return undefined;
+export function stoppedContainer(state: {readonly running: boolean; readonly status: string; readonly exitCode: number; readonly restartsWithDaemon?: boolean}): (AttemptResult & {readonly final: string}) | undefined {
+	// A daemon restart stops a container like `docker stop`; one its restart policy brings back is waited on.
+	if (state.running || state.status === 'restarting' || state.restartsWithDaemon) return undefined;
 	return {ok: false, output: `container is ${state.status}`, final: `container is ${state.status} (exit code ${state.exitCode})`};
 }
 

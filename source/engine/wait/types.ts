@@ -39,6 +39,11 @@ export type ContainerState = {
 		 */
 		readonly readySince?: number;
 	};
+	/**
+	 * Its restart policy (always, unless-stopped) starts it again when the daemon starts: a
+	 * daemon restart stops it like `docker stop` does, so its being stopped is not final.
+	 */
+	readonly restartsWithDaemon?: boolean;
 	/** Container port → published host port (tcp). */
 	readonly publishedPorts: Readonly<Record<number, number>>;
 };

@@ -51,7 +51,7 @@ export function uptimeWait(minMs: number): WaitStrategy {
 					continue;
 				}
 				lastOutput = `container is ${state.status} (exit code ${state.exitCode})`;
-				if (state.status !== 'restarting' && state.status !== 'created') throw new ProbeFailedError(details(), lastOutput);
+				if (state.status !== 'restarting' && state.status !== 'created' && !state.restartsWithDaemon) throw new ProbeFailedError(details(), lastOutput);
 				await backOff(now);
 			}
 		},

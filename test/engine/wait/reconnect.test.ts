@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {healthySince} from '../../../source/engine/containers/inspect.js';
 import {ProbeTimeoutError} from '../../../source/engine/wait/errors.js';
-import {readyTimeOf} from '../../../source/engine/wait/healthcheck.js';
+import {judgeHealth, readyTimeOf} from '../../../source/engine/wait/healthcheck.js';
+import {stoppedContainer} from '../../../source/engine/wait/poll.js';
 import {Wait} from '../../../source/engine/wait/factory.js';
 import type {ContainerEvent, ContainerState} from '../../../source/engine/wait/types.js';
 import {fakeProbes, flush, manualClock, state} from './fakes.js';
@@ -75,6 +76,17 @@ describe('readyTimeOf (pure)', () => {
 		assert.equal(readyTimeOf(health('healthy', t0 + 20_000), t0, t0 + 9000), t0 + 9000, 'a skewed daemon clock never dates it in the future');
 		assert.equal(readyTimeOf(health('healthy'), t0, t0 + 9000), t0 + 9000, 'no evidence: when it was seen');
 		assert.equal(readyTimeOf(state({startedAt: t0 + 300}), t0, t0 + 9000), t0 + 300, 'no healthcheck: StartedAt');
+	});
+});
+
+describe('a container stopped by a daemon restart (pure)', () => {
+	it('is not final when its restart policy brings it back with the daemon; final otherwise', () => {
+		const stopped = {running: false, status: 'exited', exitCode: 137};
+		assert.equal(judgeHealth(state({...stopped, restartsWithDaemon: true, health: {status: 'starting', failingStreak: 0, retries: 3}}), false).ready, false);
+		assert.equal((judgeHealth(state({...stopped, restartsWithDaemon: true}), false) as {final?: string}).final, undefined);
+		assert.match((judgeHealth(state(stopped), false) as {final?: string}).final ?? '', /exited \(exit code 137\)/);
+		assert.equal(stoppedContainer({...stopped, restartsWithDaemon: true}), undefined);
+		assert.equal(stoppedContainer(stopped)?.final, 'container is exited (exit code 137)');
 	});
 });
 

@@ -135,7 +135,7 @@ describe('wait across a daemon restart (own engine)', () => {
 			figures.push(`${name}: reported ${reported} ms, Docker ${Math.round(healthyAt - ready.startedAt)} ms after spawn (${Math.round(healthyAt - ready.subscribedAt)} after subscribing); re-subscribed ${resubscribed ? Math.round(resubscribed - healthyAt) : '?'} ms after healthy`);
 		}
 		assert.ok(exitedAt - Math.max(...real.values()) < 5000, `noticed within 5 s of the last readiness (${exitedAt - Math.max(...real.values())} ms)`);
-		figures.push(`exited ${exitedAt - Math.max(...real.values())} ms after the last readiness`);
+		figures.push(`exited ${Math.round(exitedAt - Math.max(...real.values()))} ms after the last readiness`);
 
 		const failed = await failing.child;
 		const failedAfter = Date.now() - failing.startedAt;

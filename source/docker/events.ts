@@ -39,7 +39,7 @@ export function eventsAdapter(docker: Docker): EventsPort {
 				stream.on('error', (error: Error) => finish({reason: 'error', error}));
 			});
 		},
-		async watchContainer(id, actions, signal, onEvent) {
+		async watchContainer(id, actions, signal, onEvent, onEnd) {
 			signal.throwIfAborted();
 			const stream = (await docker.getEvents({filters: {type: ['container'], container: [id], event: [...actions]}} as never)) as unknown as EventStream;
 			const close = () => stream.destroy();
@@ -49,7 +49,19 @@ export function eventsAdapter(docker: Docker): EventsPort {
 			stream.on('data', (chunk: Buffer) => {
 				for (const event of split(chunk)) onEvent(event);
 			});
-			stream.on('error', () => undefined);
+			// A daemon restart or a dropped connection ends the stream silently: say so once, so a
+			// waiter can subscribe again instead of waiting for events that will never come.
+			let ended = false;
+			const end = (error?: Error) => {
+				if (ended || signal.aborted) return;
+				ended = true;
+				signal.removeEventListener('abort', close);
+				stream.destroy();
+				onEnd?.(error);
+			};
+			stream.on('end', () => end());
+			stream.on('close', () => end());
+			stream.on('error', (error: Error) => end(error));
 		},
 	};
 }

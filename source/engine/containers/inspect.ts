@@ -49,6 +49,17 @@ export function healthStateOf(info: ContainerInspectJson): ContainerHealthState 
 	};
 }
 
+/**
+ * When the current healthy run began: the end of the first passing check after the last
+ * failing one in Docker's health log (oldest first). Undefined when the newest check failed
+ * or the log is empty. Docker keeps five runs, so a long healthy run reads as its oldest kept pass.
+ */
+export function healthySince(log: ReadonlyArray<{readonly End: string; readonly ExitCode: number}>): number | undefined {
+	let since: number | undefined;
+	for (const run of log) since = run.ExitCode === 0 ? (since ?? (epoch(run.End) || undefined)) : undefined;
+	return since;
+}
+
 /** The state readiness probes judge (health, exit, start time, published tcp ports). */
 export function probeStateOf(info: ContainerInspectJson): ContainerState {
 	const health = info.State.Health;
@@ -64,7 +75,10 @@ export function probeStateOf(info: ContainerInspectJson): ContainerState {
 		exitCode: info.State.ExitCode,
 		startedAt: epoch(info.State.StartedAt),
 		// Podman reports `Health: {Status: ""}` for a container without a healthcheck.
-		health: health?.Status ? {status: health.Status, failingStreak: health.FailingStreak, retries: info.Config.Healthcheck?.Retries || 3, lastOutput: health.Log?.at(-1)?.Output.trim()} : undefined,
+		health: health?.Status
+			? {status: health.Status, failingStreak: health.FailingStreak, retries: info.Config.Healthcheck?.Retries || 3, lastOutput: health.Log?.at(-1)?.Output.trim(), readySince: healthySince(health.Log ?? [])}
+			: undefined,
 		publishedPorts,
+		restartsWithDaemon: ['always', 'unless-stopped'].includes(info.HostConfig?.RestartPolicy?.Name ?? ''),
 	};
 }

@@ -25,7 +25,8 @@ export type EventsPort = {
 	/**
 	 * Calls `onEvent` for each event of one container among `actions` (`health_status`, `die`,
 	 * `start`, `exec_die`, `destroy`...) until `signal` aborts. Resolves once the subscription
-	 * is live, so an inspect right after it misses nothing.
+	 * is live, so an inspect right after it misses nothing. `onEnd` is called once when the
+	 * stream ends or fails before `signal` aborts (the subscription is then gone).
 	 */
-	watchContainer(id: string, actions: readonly string[], signal: AbortSignal, onEvent: (event: DockerEvent) => void): Promise<void>;
+	watchContainer(id: string, actions: readonly string[], signal: AbortSignal, onEvent: (event: DockerEvent) => void, onEnd?: (error?: Error) => void): Promise<void>;
 };

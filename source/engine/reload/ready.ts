@@ -5,7 +5,7 @@
  * Then the `deckhand.ready.exec/tcp/http` probes of the labels, if any (source/engine/wait).
  */
 import {healthStateOf, type ContainerHealthState} from '../containers/inspect.js';
-import type {EnginePorts} from '../ports/index.js';
+import {isNotFound, type EnginePorts} from '../ports/index.js';
 import {probesFrom} from '../wait/probes.js';
 import {OperationFailedError} from '../errors.js';
 import {readServiceSettings} from '../labels.js';
@@ -96,8 +96,14 @@ export async function waitServiceReady(ports: ReadyPorts, target: {readonly id: 
 		local.signal.addEventListener('abort', () => wake?.(), {once: true});
 		for (;;) {
 			options.signal?.throwIfAborted();
-			const state: ContainerHealthState = healthStateOf(await ports.containers.inspect(target.id));
-			const verdict = judgeFreshHealth(state, options.baseline);
+			// A daemon restarting under the wait is not an answer: the 1 s tick asks again until the deadline.
+			const info = await ports.containers.inspect(target.id).catch((error: unknown) => {
+				if (isNotFound(error) || options.signal?.aborted) throw error;
+				if (options.deadline - now() <= 0) throw new NotReadyError(`${target.name}: not ready before the deadline (engine not answering: ${(error as Error).message})`, 'healthcheck', 0);
+				return undefined;
+			});
+			const state: ContainerHealthState | undefined = info && healthStateOf(info);
+			const verdict = state ? judgeFreshHealth(state, options.baseline) : ({verdict: 'waiting', attempts: 0} as const);
 			if (verdict.verdict === 'ready') {
 				await waitLabelProbes(ports, target, options.deadline - now(), local.signal);
 				return {attempts: 1, lastOutput: verdict.lastOutput};

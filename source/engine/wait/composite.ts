@@ -1,7 +1,7 @@
 /** All-of composite: several probes run together under one overall deadline; the first failure stops the rest. */
 import type {WaitStrategy} from './types.js';
 
-/** Ready when every strategy is; fails with the first one that fails. */
+/** Ready when every strategy is (at the latest of their ready times); fails with the first one that fails. */
 export function allOf(strategies: readonly WaitStrategy[]): WaitStrategy {
 	return {
 		probe: strategies.map(strategy => strategy.probe).join(' + '),
@@ -10,7 +10,7 @@ export function allOf(strategies: readonly WaitStrategy[]): WaitStrategy {
 			const onAbort = () => local.abort(context.signal.reason);
 			context.signal.addEventListener('abort', onAbort, {once: true});
 			try {
-				await Promise.all(
+				const readyTimes = await Promise.all(
 					strategies.map(async strategy =>
 						strategy.waitUntilReady(target, {...context, signal: local.signal}).catch((error: unknown) => {
 							// The first real failure wins; the others only report the abort it caused.
@@ -19,6 +19,7 @@ export function allOf(strategies: readonly WaitStrategy[]): WaitStrategy {
 						}),
 					),
 				);
+				return Math.max(...readyTimes);
 			} finally {
 				context.signal.removeEventListener('abort', onAbort);
 				local.abort();

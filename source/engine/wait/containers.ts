@@ -37,17 +37,19 @@ export async function waitForContainers(containers: readonly ListedContainer[], 
 			const deadline = began + Math.min(options.timeoutMs, own ?? Number.POSITIVE_INFINITY);
 			const strategy = readinessFromLabels(container.labels);
 			const service = serviceOf(container);
-			const finish = (error?: Error): ContainerWaitResult => {
-				const result = {container, service, probe: strategy.probe, elapsedMs: options.clock.now() - began, error};
+			// Ready: from the start until readiness was observed (an event's time or an inspect's
+			// evidence), not until the wait returned; failed: until now.
+			const finish = (endedAt: number, error?: Error): ContainerWaitResult => {
+				const result = {container, service, probe: strategy.probe, elapsedMs: Math.max(0, endedAt - began), error};
 				options.onResult?.(result);
 				return result;
 			};
 			try {
-				await strategy.waitUntilReady({id: container.id, name: container.name}, {signal: options.signal, deadline, clock: options.clock, probes: options.probes, failFast: options.failFast});
-				return finish();
+				const readyAt = await strategy.waitUntilReady({id: container.id, name: container.name}, {signal: options.signal, deadline, clock: options.clock, probes: options.probes, failFast: options.failFast});
+				return finish(Math.min(readyAt, options.clock.now()));
 			} catch (error) {
 				options.signal.throwIfAborted();
-				return finish(error instanceof Error ? error : new Error(String(error)));
+				return finish(options.clock.now(), error instanceof Error ? error : new Error(String(error)));
 			}
 		}),
 	);

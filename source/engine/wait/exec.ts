@@ -8,7 +8,7 @@ export function execWait(command: string): WaitStrategy {
 	return {
 		probe,
 		async waitUntilReady(target, context) {
-			await pollUntilReady(target, probe, context, async signal => {
+			return pollUntilReady(target, probe, context, async signal => {
 				// Docker refuses an exec in a stopped container: that is an answer too, not a crash.
 				const result = await context.probes.exec(target.id, ['sh', '-c', command], signal).catch((error: unknown) => {
 					signal.throwIfAborted();

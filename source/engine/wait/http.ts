@@ -9,7 +9,7 @@ export function httpWait(port: number, path = '/', status: readonly [number, num
 	return {
 		probe,
 		async waitUntilReady(target, context) {
-			await pollUntilReady(target, probe, context, async signal => {
+			return pollUntilReady(target, probe, context, async signal => {
 				const state = await context.probes.inspect(target.id);
 				const stopped = stoppedContainer(state);
 				if (stopped) return stopped;

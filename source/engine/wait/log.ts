@@ -9,13 +9,13 @@ export function logWait(pattern: string | RegExp): WaitStrategy {
 	return {
 		probe,
 		async waitUntilReady(target, context) {
-			await pollUntilReady(target, probe, context, async () => {
+			return pollUntilReady(target, probe, context, async () => {
 				const state = await context.probes.inspect(target.id);
 				const output = await context.probes.logs(target.id, state.startedAt);
 				const lines = output.split('\n');
 				if (lines.some(line => regex.test(line))) return {ok: true, output: ''};
 				const last = lines.filter(line => line.trim() !== '').slice(-3).join('\n') || '(no output yet)';
-				if (!state.running && state.status !== 'restarting') return {ok: false, output: last, final: `container is ${state.status} (exit code ${state.exitCode})`};
+				if (!state.running && state.status !== 'restarting' && !state.restartsWithDaemon) return {ok: false, output: last, final: `container is ${state.status} (exit code ${state.exitCode})`};
 				return {ok: false, output: last};
 			});
 		},

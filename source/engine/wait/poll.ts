@@ -18,15 +18,19 @@ export type ProbeAttempt = (signal: AbortSignal) => Promise<AttemptResult & {rea
  * The answer of an attempt on a container that is not running (and not about to run again):
  * it can never become ready, so the wait stops now with why. Undefined while it runs.
  */
-export function stoppedContainer(state: {readonly running: boolean; readonly status: string; readonly exitCode: number}): (AttemptResult & {readonly final: string}) | undefined {
-	if (state.running || state.status === 'restarting') return undefined;
+export function stoppedContainer(state: {readonly running: boolean; readonly status: string; readonly exitCode: number; readonly restartsWithDaemon?: boolean}): (AttemptResult & {readonly final: string}) | undefined {
+	// A daemon restart stops a container like `docker stop`; one its restart policy brings back is waited on.
+	if (state.running || state.status === 'restarting' || state.restartsWithDaemon) return undefined;
 	return {ok: false, output: `container is ${state.status}`, final: `container is ${state.status} (exit code ${state.exitCode})`};
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Runs `attempt` with backoff until it is ok; throws ProbeTimeoutError / ProbeFailedError. */
-export async function pollUntilReady(target: WaitTarget, probe: string, context: PollContext, attempt: ProbeAttempt): Promise<void> {
+/**
+ * Runs `attempt` with backoff until it is ok, resolving with the time the passing attempt
+ * began (clock scale); throws ProbeTimeoutError / ProbeFailedError.
+ */
+export async function pollUntilReady(target: WaitTarget, probe: string, context: PollContext, attempt: ProbeAttempt): Promise<number> {
 	const {clock, signal, deadline} = context;
 	const random = context.random ?? Math.random;
 	const began = clock.now();
@@ -38,12 +42,13 @@ export async function pollUntilReady(target: WaitTarget, probe: string, context:
 		// An attempt started at the deadline could only be cut off: the previous one's output is the answer.
 		if (attempts > 0 && clock.now() >= deadline) throw timeout();
 		attempts++;
+		const askedAt = clock.now();
 		const outcome = await attemptBeforeDeadline(attempt, context);
 		if (outcome === 'deadline') {
 			lastOutput = `${lastOutput ? `${lastOutput}\n` : ''}(attempt ${attempts} still running at the deadline)`;
 			throw timeout();
 		}
-		if (outcome.ok) return;
+		if (outcome.ok) return askedAt;
 		lastOutput = outcome.output;
 		if (outcome.final) throw new ProbeFailedError({target: target.name, probe, attempts, lastOutput}, outcome.final);
 		const now = clock.now();

@@ -14,9 +14,9 @@ export type ProbePorts = Pick<EnginePorts, 'containers' | 'events' | 'exec' | 'n
 export function probesFrom(ports: ProbePorts): ProbeCapabilities {
 	return {
 		inspect: async id => probeStateOf(await ports.containers.inspect(id)),
-		async watch(id, signal, onEvent) {
+		async watch(id, signal, onEvent, onEnd) {
 			signal.throwIfAborted();
-			await ports.events.watchContainer(id, ['health_status', 'start', 'die'], signal, event => onEvent({status: event.action, epochMs: event.time || undefined}));
+			await ports.events.watchContainer(id, ['health_status', 'start', 'die'], signal, event => onEvent({status: event.action, epochMs: event.time || undefined}), onEnd);
 		},
 		async exec(id, command, signal) {
 			signal.throwIfAborted();

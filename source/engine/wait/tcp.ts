@@ -11,7 +11,7 @@ export function tcpWait(port: number): WaitStrategy {
 	return {
 		probe,
 		async waitUntilReady(target, context) {
-			await pollUntilReady(target, probe, context, async signal => {
+			return pollUntilReady(target, probe, context, async signal => {
 				const state = await context.probes.inspect(target.id);
 				return stoppedContainer(state) ?? context.probes.connectTcp(state.publishedPorts[port] ?? port, signal);
 			});

@@ -32,7 +32,18 @@ export type ContainerState = {
 		/** The healthcheck's configured retries (Docker's default is 3). */
 		readonly retries: number;
 		readonly lastOutput?: string;
+		/**
+		 * Epoch ms the current healthy run began, from the health log: the end of the first
+		 * passing check after the last failing one (Docker turns healthy on one pass). Undefined
+		 * while the last check failed or none ran.
+		 */
+		readonly readySince?: number;
 	};
+	/**
+	 * Its restart policy (always, unless-stopped) starts it again when the daemon starts: a
+	 * daemon restart stops it like `docker stop` does, so its being stopped is not final.
+	 */
+	readonly restartsWithDaemon?: boolean;
 	/** Container port → published host port (tcp). */
 	readonly publishedPorts: Readonly<Record<number, number>>;
 };
@@ -46,8 +57,12 @@ export type AttemptResult = {readonly ok: boolean; readonly output: string};
 /** The Docker-and-network capabilities the strategies use; each strategy needs only a few. */
 export type ProbeCapabilities = {
 	inspect(id: string): Promise<ContainerState>;
-	/** Subscribes to the container's events; resolves once the subscription is live. */
-	watch(id: string, signal: AbortSignal, onEvent: (event: ContainerEvent) => void): Promise<void>;
+	/**
+	 * Subscribes to the container's events; resolves once the subscription is live. `onEnd`
+	 * is called once if the stream ends or fails before `signal` aborts (daemon restarted,
+	 * connection dropped): events after that are lost until the caller subscribes again.
+	 */
+	watch(id: string, signal: AbortSignal, onEvent: (event: ContainerEvent) => void, onEnd?: (error?: Error) => void): Promise<void>;
 	/** Runs a command inside the container; exit code 0 is ok. */
 	exec(id: string, command: readonly string[], signal: AbortSignal): Promise<AttemptResult>;
 	/** Connects to 127.0.0.1:port. */
@@ -76,8 +91,13 @@ export type WaitContext = {
 	readonly random?: () => number;
 };
 
-/** One readiness strategy. `probe` names it in progress lines and errors (`tcp:8080`). */
+/**
+ * One readiness strategy. `probe` names it in progress lines and errors (`tcp:8080`).
+ * `waitUntilReady` resolves with the time readiness was observed (epoch ms on the context
+ * clock's scale): an event's time, or the evidence an inspect gives, never later than when
+ * it resolves; a caller reports "ready in" from it, not from when the wait returned.
+ */
 export type WaitStrategy = {
 	readonly probe: string;
-	waitUntilReady(target: WaitTarget, context: WaitContext): Promise<void>;
+	waitUntilReady(target: WaitTarget, context: WaitContext): Promise<number>;
 };

@@ -87,14 +87,14 @@ async function main(argv: readonly string[]): Promise<number> {
 		const parsed = (parseConsoleArgv(rest) ?? (await parse(help(), rest, globalFlags)).flags) as {host?: string | string[]; context?: string | string[]; theme?: string; readOnly: boolean};
 		const hosts = ([] as string[]).concat(parsed.host ?? []);
 		const contexts = ([] as string[]).concat(parsed.context ?? []);
-		// The console watches one engine for now; several are for `status` (issue 14, item 1 open).
-		if (hosts.length + contexts.length > 1) throw new UsageError('the console takes one --host or --context (several engines: deckhand status --host A --host B)');
-		const flags = {host: hosts[0], context: contexts[0], theme: parsed.theme, readOnly: parsed.readOnly};
+		// Several engines: one console watching them all (hosts first, then contexts, as status does).
+		const several = hosts.length + contexts.length > 1 ? globalEngines(hosts, contexts).engines : undefined;
+		const flags = several ? {theme: parsed.theme, readOnly: parsed.readOnly} : {host: hosts[0], context: contexts[0], theme: parsed.theme, readOnly: parsed.readOnly};
 		// The container list is asked for now, while the console's code loads (early-list.ts).
-		const earlyHost = earlyUnixHost(flags, process.env, () => readCurrentContextCheaply(process.env));
+		const earlyHost = several ? undefined : earlyUnixHost(flags, process.env, () => readCurrentContextCheaply(process.env));
 		const earlyList = earlyHost ? requestEarlyList(earlyHost) : undefined;
 		const {runConsole} = await import('./source/ui/run-console.js');
-		return runConsole({host: flags.host, context: flags.context, theme: flags.theme, readOnly: flags.readOnly, earlyList});
+		return runConsole({host: flags.host, context: flags.context, theme: flags.theme, readOnly: flags.readOnly, earlyList, engines: several});
 	}
 
 	const load = commands[name];

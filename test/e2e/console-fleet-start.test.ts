@@ -26,7 +26,7 @@ after(async () => {
 describe('console start-up on several engines', () => {
 	it('starts with one engine away: its row says unreachable and the other\'s containers show', {skip: hasTmux() ? false : 'tmux is not installed'}, async () => {
 		await startTestContainer(testDocker(), run, name);
-		const tmux = await startConsoleInTmux({columns: 120, rows: 40, args: ['--host', missing, '--host', testHost()]});
+		const tmux = await startConsoleInTmux({columns: 180, rows: 40, args: ['--host', missing, '--host', testHost()], env: {XDG_STATE_HOME: configHome}});
 		try {
 			await tmux.sendKeys('3/');
 			await tmux.sendKeys(name, {literal: true});
@@ -40,7 +40,7 @@ describe('console start-up on several engines', () => {
 	it('exits 3 naming each engine when none answers', async () => {
 		const result = await deckhand(['--host', missing, '--host', `${missing}2`], {XDG_CONFIG_HOME: '/nonexistent-deckhand-test-config'});
 		assert.equal(result.exitCode, 3, result.stderr);
-		assert.match(result.stderr, /^deckhand: no engine reachable: dh-w14c-missing-\d+: .*; unix:\/\/\/.*docker\.sock2: /);
+		assert.match(result.stderr, /^deckhand: no engine reachable: dh-w14c-missing-\d+: connect ENOENT .*; docker\.sock2: connect ENOENT /);
 		assert.equal(result.stderr.trim().split('\n').length, 1);
 	});
 
@@ -49,12 +49,12 @@ describe('console start-up on several engines', () => {
 		writeFileSync(join(configHome, 'deckhand', 'config.yaml'), 'engines:\n  a: {host: x, context: y}\n');
 		const result = await deckhand([], {XDG_CONFIG_HOME: configHome});
 		assert.equal(result.exitCode, 2, result.stderr);
-		assert.match(result.stderr, /^deckhand: config .*config\.yaml: engines\.a must be a host URL, a context name, \{host: URL\} or \{context: NAME\}\n$/);
+		assert.match(result.stderr, /^deckhand: config .*config\.yaml: engines\.a must be a host URL, a context name, \{host: URL\} or \{context: NAME\}$/);
 	});
 
 	it('a host given twice is one line and exit 2', async () => {
 		const result = await deckhand(['--host', testHost(), '--host', testHost()], {XDG_CONFIG_HOME: '/nonexistent-deckhand-test-config'});
 		assert.equal(result.exitCode, 2, result.stderr);
-		assert.match(result.stderr, /^deckhand: engine .* is given twice\n$/);
+		assert.match(result.stderr, /^deckhand: engine .* is given twice$/);
 	});
 });

@@ -7,7 +7,9 @@
  * and keys still answer; started again, its rows come back.
  */
 import assert from 'node:assert/strict';
-import {rmSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import Docker from 'dockerode';
 import {newRun, removeTestObjects, startTestContainer, testDocker, testHost} from '../helpers/engine.js';
@@ -22,6 +24,8 @@ const secondName = `dh-w14c-${process.pid}`;
 const first = testDocker();
 const secondDocker = new Docker({socketPath: `${directory}/docker.sock`});
 const run = newRun();
+// A session file of its own: the order key pressed here must not be remembered for other tests' consoles.
+const stateHome = mkdtempSync(join(tmpdir(), 'dh-w14c-state-'));
 const prefix = `dhtest-${run.slice(0, 4)}`;
 const names = {a: `${prefix}-a1`, late: `${prefix}-a2`, b: `${prefix}-b1`, victim: `${prefix}-b2`, again: `${prefix}-b3`};
 
@@ -38,7 +42,7 @@ describe('console over two engines', {skip: hasTmux() ? false : 'tmux is not ins
 			startTestContainer(secondDocker, run, names.b),
 			startTestContainer(secondDocker, run, names.victim),
 		]);
-		tmux = await startConsoleInTmux({columns: 120, rows: 40, args: ['--host', testHost(), '--host', secondHost]});
+		tmux = await startConsoleInTmux({columns: 120, rows: 40, args: ['--host', testHost(), '--host', secondHost], env: {XDG_STATE_HOME: stateHome}});
 	});
 
 	after(async () => {
@@ -49,6 +53,7 @@ describe('console over two engines', {skip: hasTmux() ? false : 'tmux is not ins
 		await removeTestObjects(secondDocker, run).catch(() => undefined);
 		await second.stop().catch(() => undefined);
 		rmSync(directory, {recursive: true, force: true});
+		rmSync(stateHome, {recursive: true, force: true});
 	});
 
 	it('shows both engines and the containers of each under its heading', async () => {

@@ -63,7 +63,7 @@ export const glyphLegend: ReadonlyArray<{readonly glyph: string; readonly tone: 
 	{glyph: '‖', tone: 'status.warning', meaning: 'paused'},
 	{glyph: '■', tone: 'status.error', meaning: 'exited, or created and never started'},
 	{glyph: '▾', tone: 'text.title', meaning: 'a compose project or Swarm stack (Services)'},
-	{glyph: '◆', tone: 'text.title', meaning: 'an engine, when several are watched (F: grouped, or only the one selected in Engines, whose rows read: name, state, Nc containers, N✗ unhealthy, version, mode)'},
+	{glyph: '◆', tone: 'text.title', meaning: 'an engine, when several are watched (F: grouped, or only the one selected in Engines)'},
 	{glyph: '▸', tone: 'text.primary', meaning: 'the selected row'},
 ];
 

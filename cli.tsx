@@ -8,6 +8,7 @@ import {parseConsoleArgv} from './source/console-argv.js';
 import {earlyUnixHost, readCurrentContextCheaply, requestEarlyList} from './source/docker/early-list.js';
 import {DeckhandError, ExitCode, UsageError} from './source/engine/errors.js';
 import {sanitizeText} from './source/engine/text/sanitize.js';
+import {configNamesEngines} from './source/ui/config/config-directory.js';
 import {canPaintFirstLook, startFirstLook} from './source/ui/first-look-paint.js';
 
 const globalFlags = {
@@ -88,17 +89,19 @@ async function main(argv: readonly string[]): Promise<number> {
 		const parsed = (parseConsoleArgv(rest) ?? (await parse(help(), rest, globalFlags)).flags) as {host?: string | string[]; context?: string | string[]; theme?: string; readOnly: boolean};
 		const hosts = ([] as string[]).concat(parsed.host ?? []);
 		const contexts = ([] as string[]).concat(parsed.context ?? []);
-		// The console watches one engine for now; several are for `status` (issue 14, item 1 open).
-		if (hosts.length + contexts.length > 1) throw new UsageError('the console takes one --host or --context (several engines: deckhand status --host A --host B)');
-		const flags = {host: hosts[0], context: contexts[0], theme: parsed.theme, readOnly: parsed.readOnly};
+		// Several engines: one console watching them all (hosts first, then contexts, as status does).
+		const several = hosts.length + contexts.length > 1 ? globalEngines(hosts, contexts).engines : undefined;
+		const flags = several ? {theme: parsed.theme, readOnly: parsed.readOnly} : {host: hosts[0], context: contexts[0], theme: parsed.theme, readOnly: parsed.readOnly};
 		// The container list is asked for now, while the console's code loads (early-list.ts).
-		const earlyHost = earlyUnixHost(flags, process.env, () => readCurrentContextCheaply(process.env));
+		// `engines:` in the config file counts only without --host/--context (as the console decides).
+		const fromConfig = hosts.length + contexts.length === 0 && configNamesEngines(process.env);
+		const earlyHost = several || fromConfig ? undefined : earlyUnixHost(flags, process.env, () => readCurrentContextCheaply(process.env));
 		const earlyList = earlyHost ? requestEarlyList(earlyHost) : undefined;
 		// Its rows are painted as soon as it answers, while the rest of the console loads.
 		const firstLook = earlyList && canPaintFirstLook(process.stdout, process.stdin, process.env) ? startFirstLook(earlyList, process.stdout, process.stdin, {readOnly: flags.readOnly}) : undefined;
 		try {
 			const {runConsole} = await import('./source/ui/run-console.js');
-			return await runConsole({host: flags.host, context: flags.context, theme: flags.theme, readOnly: flags.readOnly, earlyList, firstLook});
+			return await runConsole({host: flags.host, context: flags.context, theme: flags.theme, readOnly: flags.readOnly, earlyList, firstLook, engines: several});
 		} finally {
 			// The console ended before drawing (no engine, bad input): its one line goes to the normal screen.
 			firstLook?.release();

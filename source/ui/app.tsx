@@ -18,7 +18,8 @@ import {selectedTarget, targetContainer} from './state/targets.js';
 import type {Theme} from './theme/theme.js';
 import {ThemeContext} from './theme/theme-context.js';
 import {allocatePanels, bottomLines, frameSize, leftWidth, windowStart} from './view/layout.js';
-import {cursorIndex, panelIds, panelRows, selectableIndexes, type PanelId, type PanelRow} from './view/rows.js';
+import {fleetPanelRows, isFleet} from './view/fleet-rows.js';
+import {cursorIndex, panelIds, selectableIndexes, type PanelId, type PanelRow} from './view/rows.js';
 import type {ConsoleSource} from './view/types.js';
 import {sessionOf, type ConsoleSession} from './state/session.js';
 
@@ -77,14 +78,17 @@ export function App(props: AppProps) {
 	const left = leftWidth(width);
 	const mainWidth = width - left - 1;
 
-	const rows = useMemo(
-		() => Object.fromEntries(panelIds.map(id => [id, panelRows(view, id, state.filters[id], {sort: state.sort, now: now()})])) as Record<PanelId, PanelRow[]>,
-		[view, state.filters, state.sort, now],
-	);
+	// Several engines: the engine selected in Engines is the one the filtered layout (F) shows.
+	const engine = useMemo(() => selectedTarget(fleetPanelRows(view, 'engine'), state.cursors.engine, state.selected.engine)?.name ?? view.engines?.[0]?.name, [view, state.cursors.engine, state.selected.engine]);
+	const onlyEngine = state.fleet === 'filtered' && isFleet(view) ? engine : undefined;
+	const rows = useMemo(() => {
+		const options = {sort: state.sort, now: now(), layout: state.fleet ?? 'grouped', engine} as const;
+		return Object.fromEntries(panelIds.map(id => [id, fleetPanelRows(view, id, state.filters[id], options)])) as Record<PanelId, PanelRow[]>;
+	}, [view, state.filters, state.sort, now, state.fleet, engine]);
 	// Until the user picks a panel, focus is on the first one that has rows (Services empty
 	// with only standalone containers: Containers). Set during render, so no frame shows the empty one.
 	if (!state.panelChosen && rows[state.panel].length === 0) {
-		const first = panelIds.find(id => rows[id].length > 0);
+		const first = panelIds.find(id => id !== 'engine' && rows[id].length > 0);
 		if (first && first !== state.panel) dispatch({type: 'startPanel', panel: first});
 	}
 	// Like the state, keys read the rows of the latest render (a key handled by a handler of
@@ -160,7 +164,7 @@ export function App(props: AppProps) {
 		<ThemeContext.Provider value={theme}>
 			<Box flexDirection="column" width={width} height={height}>
 				<Box flexDirection="row" height={paneHeight}>
-					<LeftColumn view={view} rows={rows} panel={state.panel} focused={state.focus === 'list' && state.overlay.kind !== 'help'} cursors={state.cursors} selected={state.selected} filters={state.filters} sort={state.sort} readOnly={keymap.readOnly} width={left} height={paneHeight} />
+					<LeftColumn view={view} rows={rows} panel={state.panel} focused={state.focus === 'list' && state.overlay.kind !== 'help'} cursors={state.cursors} selected={state.selected} filters={state.filters} sort={state.sort} readOnly={keymap.readOnly} onlyEngine={onlyEngine} width={left} height={paneHeight} />
 					<Box width={1} height={paneHeight} overflow="hidden">
 						<Text color={theme.colors['border.unfocused']}>{Array.from({length: paneHeight}, () => '│').join('\n')}</Text>
 					</Box>

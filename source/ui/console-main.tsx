@@ -19,6 +19,8 @@ import {leaveBySignal, onTerminalGone} from './hang-up.js';
 import {inkOutput} from './ink-output.js';
 import {configDirectory} from './config/config-directory.js';
 import {consoleEngine} from './data/console-engine.js';
+import {shortEngineNames} from './data/engine-names.js';
+import {startFleetSource} from './data/fleet-start.js';
 import {createLiveSource, type ConsoleEngine} from './data/live-source.js';
 import {buildKeymap} from './keys/keymap.js';
 import {type ConsoleState, initialState} from './state/console-state.js';
@@ -49,14 +51,17 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 	const remembered = sessionStore.load();
 	let theme = themeFor(chooseThemeName({flag: options.theme, config: remembered.theme ?? config.theme, env}));
 	const keymap = buildKeymap({overrides: config.keys, readOnly: options.readOnly});
-	let target = {host: options.host, context: options.context};
-	let connection = await connectEngine(target);
+	// Several engines: --host/--context repeated, else `engines:` in the config file.
+	const engines = options.engines ? shortEngineNames(options.engines) : options.host || options.context ? undefined : config.engines;
 	// The one app-level controller: quitting aborts every operation the console runs (each
 	// source links its own signal to it; a context switch closes the old source, aborting its runs).
 	const app = new AbortController();
+	let target = engines?.length === 1 ? {host: engines[0]!.host, context: engines[0]!.context} : {host: options.host, context: options.context};
+	const fleet = engines && engines.length > 1 ? await startFleetSource(engines, {env, signal: app.signal, readOnly: options.readOnly}) : undefined;
+	let connection = fleet ? undefined : await connectEngine(target);
 	// The early listing seeds the first connection's model when it asked the same socket.
 	const early = await options.earlyList;
-	let seed = early?.host === connection.host ? early : undefined;
+	let seed = connection && early?.host === connection.host ? early : undefined;
 	const sourceFor = async (current: EngineConnection, context?: string): Promise<ConsoleSource> => {
 		// The composition root: one set of ports per connection, handed to the engine through the live source.
 		const engine = consoleEngine(current);
@@ -65,7 +70,7 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 		seed = undefined;
 		return source;
 	};
-	let source = await sourceFor(connection, target.context);
+	let source = fleet ?? (await sourceFor(connection!, target.context));
 
 	const stdout = process.stdout;
 	const stdin = process.stdin;
@@ -143,7 +148,7 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 				continue;
 			}
 			if (next.kind === 'chart') {
-				state = {...(state ?? initialState(theme.name)), message: await runCharts(source, connection.host, fullScreen, theme.name !== 'monochrome')};
+				state = {...(state ?? initialState(theme.name)), message: await runCharts(source, connection?.host ?? engines![0]!.host ?? env.DOCKER_HOST ?? 'unix:///var/run/docker.sock', fullScreen, theme.name !== 'monochrome')};
 				continue;
 			}
 			// Context switch: keep the old connection if the new one does not answer.

@@ -13,6 +13,8 @@ export type ConsoleOptions = {
 	readonly context?: string;
 	readonly theme?: string;
 	readonly readOnly: boolean;
+	/** Several engines (--host/--context repeated), in the order given; overrides host and context. */
+	readonly engines?: ReadonlyArray<{readonly name: string; readonly host?: string; readonly context?: string}>;
 	/** The container list cli.tsx asked for at once (early-list.ts), when the endpoint allowed. */
 	readonly earlyList?: Promise<EarlyList | undefined>;
 	/** The rows painted from that list while the console loaded (cli.tsx): handed over when the console draws. */

@@ -9,7 +9,7 @@ import {useColor} from '../theme/theme-context.js';
 import {fit} from '../view/format.js';
 import {allocatePanels, windowStart} from '../view/layout.js';
 import type {SortId} from '../view/problems.js';
-import {columnLayout, cursorIndex, formatHeader, formatRow, panelIds, panelTitles, selectableIndexes, type PanelId, type PanelRow} from '../view/rows.js';
+import {type ColumnLayout, columnLayout, cursorIndex, formatHeader, formatRow, panelIds, panelTitles, selectableIndexes, type PanelId, type PanelRow} from '../view/rows.js';
 import type {ConsoleView} from '../view/types.js';
 import {Row} from './row.js';
 import {connectionText, panelTitle, readOnlyBadge, titleLine} from '../view/titles.js';
@@ -28,12 +28,17 @@ export type LeftColumnProps = {
 	readonly sort: SortId;
 	/** Shown as a badge on the first title line, always visible. */
 	readonly readOnly: boolean;
+	/** Several engines: the engine the lists are filtered to (F), if they are. */
+	readonly onlyEngine?: string;
 	readonly width: number;
 	readonly height: number;
 };
 
 
-function LeftColumnView({view, rows, panel, focused, cursors, selected, filters, sort, readOnly, width, height}: LeftColumnProps) {
+/** The Engines panel's rows put the whole line in the label: no columns. */
+const engineLayout = (width: number): ColumnLayout => ({columns: [], long: false, labelWidth: Math.max(0, width - 3), indent: ''});
+
+function LeftColumnView({view, rows, panel, focused, cursors, selected, filters, sort, readOnly, onlyEngine, width, height}: LeftColumnProps) {
 	const color = useColor();
 	const counts = Object.fromEntries(panelIds.map(id => [id, rows[id].length])) as Record<PanelId, number>;
 	const heights = allocatePanels(height, counts, panel);
@@ -42,8 +47,11 @@ function LeftColumnView({view, rows, panel, focused, cursors, selected, filters,
 		const active = id === panel;
 		const all = rows[id];
 		const selectable = selectableIndexes(all).length;
-		const space = id === 'engine' ? undefined : heights[id];
-		const title = titleLine(panelTitle(id, selectable, {hiddenAll: Boolean(space && space.hidden > 0 && space.rows === 0 && !space.more && selectable > 0), sort, filter: filters[id], readOnly}), active ? '━' : '─', width);
+		// Several engines: Engines lists a row each, as a list panel without header or `+N more`.
+		const fleet = id === 'engine' && all.length > 0;
+		const space = id !== 'engine' ? heights[id] : fleet ? {rows: heights.engine, header: false, hidden: Math.max(0, all.length - heights.engine), more: false} : undefined;
+		const engines = view.engines && view.engines.length > 1 ? view.engines.length : undefined;
+		const title = titleLine(panelTitle(id, selectable, {hiddenAll: Boolean(space && space.hidden > 0 && space.rows === 0 && !space.more && selectable > 0), sort, filter: filters[id], readOnly, engines, onlyEngine: id === 'engine' ? undefined : onlyEngine}), active ? '━' : '─', width);
 		const badge = id === 'engine' && readOnly ? title.indexOf(readOnlyBadge) : -1;
 		lines.push(
 			<Row
@@ -54,7 +62,7 @@ function LeftColumnView({view, rows, panel, focused, cursors, selected, filters,
 				accent={badge >= 0 ? {start: badge, length: readOnlyBadge.length, color: color('status.warning')} : undefined}
 			/>,
 		);
-		if (id === 'engine') {
+		if (id === 'engine' && !fleet) {
 			const engine = view.engine;
 			const facts = [
 				`${sanitizeName(engine.context ?? engine.description, 40)} · ${engine.mode ?? '?'}`,
@@ -67,7 +75,7 @@ function LeftColumnView({view, rows, panel, focused, cursors, selected, filters,
 			continue;
 		}
 		const {rows: visible, header, hidden, more} = space!;
-		const layout = columnLayout(id, width);
+		const layout = fleet ? engineLayout(width) : columnLayout(id, width);
 		if (header) lines.push(<Row key={`header:${id}`} text={formatHeader(layout, width)} color={color('text.muted')} />);
 		const cursorRow = selectable > 0 ? selectableIndexes(all)[cursorIndex(all, cursors[id], selected[id])]! : -1;
 		const start = windowStart(all.length, cursorRow, visible);

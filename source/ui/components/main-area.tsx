@@ -51,7 +51,7 @@ export function MainArea({source, view, state, target, width, height, now, dispa
 	// A service's containers (or, with `P`, its whole project's) are merged, each line labelled with its container.
 	const logTargets = useMemo(() => {
 		if (target?.kind !== 'service') return id ? [{id, label: ''}] : [];
-		const ids = state.logs.project ? view.containers.filter(container => container.project === target.project).map(container => container.id) : target.containerIds;
+		const ids = state.logs.project ? view.containers.filter(container => container.project === target.project && container.engine === target.engine).map(container => container.id) : target.containerIds;
 		if (ids.length < 2) return id ? [{id, label: ''}] : [];
 		return ids.map(containerId => ({id: containerId, label: sanitizeName(view.containers.find(container => container.id === containerId)?.name.replace(/^\//, '') ?? containerId.slice(0, 12), 24)}));
 	}, [target, id, view.containers, state.logs.project]);
@@ -65,6 +65,16 @@ export function MainArea({source, view, state, target, width, height, now, dispa
 
 	const content = useMemo((): {lines: TabLine[]; fromBottom: boolean} => {
 		const note = (text: string): {lines: TabLine[]; fromBottom: boolean} => ({lines: [{text: fit(text, width), tone: 'text.muted'}], fromBottom: false});
+		const member = state.panel === 'engine' && target?.kind === 'resource' ? view.engines?.find(entry => entry.name === target.id) : undefined;
+		if (member) {
+			// Several engines: the facts of the one selected in Engines.
+			const facts = [
+				['Engine', `${member.name} (${member.description})`], ['Context', member.context ?? '-'], ['Mode', member.mode ?? '-'], ['Version', member.version ?? '-'],
+				['Swarm', member.swarm ?? '-'], ['State', `${member.state}${member.detail ? ` (${member.detail})` : ''}`],
+				['Counts', `${member.containers} containers, ${member.unhealthy} unhealthy`],
+			];
+			return {lines: facts.map(([name, value]) => ({text: fit(`${name!.padEnd(9)}${sanitizeName(value, 300)}`, width), tone: 'text.primary' as const})), fromBottom: false};
+		}
 		if (state.panel === 'engine') {
 			const engine = view.engine;
 			const facts = [

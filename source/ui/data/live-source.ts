@@ -87,10 +87,16 @@ export function createLiveSource(connection: ConsoleEngine, options: LiveSourceO
 	};
 	// The header's engine facts are read once per connection; `connected` shows with them.
 	let engineRead = false;
+	// An engine that did not answer at start (one of several) reads its facts when it first connects.
+	let factsFailed = false;
 	const refreshEngine = async () => {
 		try {
 			const engine = await readEngineFacts(ports);
 			view = {...view, engine: {...view.engine, ...engine}};
+			factsFailed = false;
+		} catch (error) {
+			factsFailed = true;
+			throw error;
 		} finally {
 			engineRead = true;
 			rebuild();
@@ -155,7 +161,7 @@ export function createLiveSource(connection: ConsoleEngine, options: LiveSourceO
 		if (connected && !lastConnected) {
 			// Reconnected: engine facts and resources may have changed while away (the first
 			// connection read its facts while the model was listing, below).
-			if (everConnected) void refreshEngine().catch(() => undefined);
+			if (everConnected || factsFailed) void refreshEngine().catch(() => undefined);
 			void refreshResources().catch(() => undefined);
 		}
 		lastConnected = connected;

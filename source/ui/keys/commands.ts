@@ -40,6 +40,7 @@ export const defaultCommands: readonly CommandSpec[] = [
 	{id: 'panel.volumes', keys: ['5'], description: 'Volumes panel', scope: 'global'},
 	{id: 'panel.networks', keys: ['6'], description: 'Networks panel', scope: 'global'},
 	{id: 'list.sort', keys: ['o'], description: 'Order Services and Containers: problems first (default), name, CPU, memory', scope: 'global', hint: 'order'},
+	{id: 'fleet.toggle', keys: ['F'], description: 'Several engines: Services and Containers grouped by engine, or only the engine selected in Engines (1)', scope: 'global'},
 	{id: 'events.toggle', keys: ['E'], description: 'Show or hide recent Docker events in the main area (deckhand\'s own calls left out)', scope: 'global', hint: 'events'},
 	{id: 'tab.next', keys: [']', 'right'], description: 'Next tab (Logs, Stats, Health, Inspect, Top)', scope: 'global', hint: 'tab'},
 	{id: 'tab.previous', keys: ['[', 'left'], description: 'Previous tab', scope: 'global'},

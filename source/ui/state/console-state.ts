@@ -55,6 +55,8 @@ export type ConsoleState = {
 	readonly themePicked?: boolean;
 	readonly running?: string;
 	readonly message?: StatusMessage;
+	/** Several engines: the lists show only the engine selected in Engines (absent: all, grouped by engine). */
+	readonly fleet?: 'filtered';
 };
 
 const perPanel = <T>(value: T): Record<PanelId, T> => ({engine: value, services: value, containers: value, images: value, volumes: value, networks: value});
@@ -86,6 +88,8 @@ export type ConsoleAction =
 	/** Focus moved at start to the first panel that has rows (not the user's choice). */
 	| {readonly type: 'startPanel'; readonly panel: PanelId}
 	| {readonly type: 'cycleSort'}
+	/** Several engines: grouped by engine ↔ only the selected engine. */
+	| {readonly type: 'toggleFleet'}
 	| {readonly type: 'toggleEvents'}
 	| {readonly type: 'cyclePanel'; readonly delta: number}
 	| {readonly type: 'cycleTab'; readonly delta: number}
@@ -128,6 +132,13 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
 		}
 		case 'cycleSort':
 			return {...state, sort: nextSort(state.sort)};
+		case 'toggleFleet': {
+			const {fleet, ...rest} = state;
+			// The lists change under the cursors: each goes back to its first row.
+			const lists = {services: 0, containers: 0, images: 0, volumes: 0, networks: 0};
+			const reset = {cursors: {...state.cursors, ...lists}, selected: {...state.selected, services: undefined, containers: undefined, images: undefined, volumes: undefined, networks: undefined}, scroll: 0};
+			return fleet === 'filtered' ? {...rest, ...reset} : {...rest, ...reset, fleet: 'filtered'};
+		}
 		case 'toggleEvents':
 			return {...state, eventsPane: !state.eventsPane, scroll: 0};
 		case 'cycleTab': {

@@ -49,7 +49,7 @@ export async function confirmationVerb(effects: CommandEffects, commandId: strin
 		}
 		case 'service.restartWithDependents': {
 			if (target.kind !== 'service') return 'Restart with dependents';
-			const dependents = await effects.source.actions.dependents?.(target.project, target.name).catch(() => undefined);
+			const dependents = await effects.source.actions.dependents?.(target.project, target.name, target.engine).catch(() => undefined);
 			if (!dependents) return 'Restart with its dependents';
 			return dependents.length === 0 ? 'Restart (no dependents)' : `Restart with dependents ${dependents.join(', ')}:`;
 		}
@@ -79,7 +79,7 @@ export async function performEngineCommand(effects: CommandEffects, commandId: s
 			if (event.kind === 'result') result = event;
 			else if (event.kind === 'step') last = event;
 			progress();
-		});
+		}, target.engine);
 		effects.dispatch({type: 'actionFinished', message: {text: finishedLine(operation, request.name, last, result), tone: 'status.ok'}});
 	} catch (failure) {
 		const cancelled = result?.result === 'cancelled' || (failure as Error | undefined)?.name === 'OperationCancelledError';
@@ -96,7 +96,7 @@ export async function openShell(effects: CommandEffects, target: RowTarget): Pro
 	const operate = effects.source.actions.operate;
 	if ('problem' in request || !operate) return effects.dispatch({type: 'showMessage', message: {text: 'problem' in request ? request.problem : 'shell is not available', tone: 'status.error'}});
 	try {
-		const found = await operate(request.id, request.input, () => undefined);
+		const found = await operate(request.id, request.input, () => undefined, target.engine);
 		effects.exec((found.data as {id: string}).id);
 	} catch (failure) {
 		effects.dispatch({type: 'showMessage', message: {text: failureText(failure), tone: 'status.error'}});

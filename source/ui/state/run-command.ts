@@ -263,6 +263,13 @@ export function runCommand(state: ConsoleState, effects: CommandEffects, name: s
 		case 'logs.timestamps': return dispatch({type: 'toggleLogs', option: 'timestamps'});
 		case 'inspect.reveal': return dispatch({type: 'toggleReveal', containerId: targetContainer(effects.view, target)});
 		case 'list.sort': return dispatch({type: 'cycleSort'});
+		case 'fleet.toggle': {
+			const engines = effects.view.engines ?? [];
+			if (engines.length < 2) return dispatch({type: 'showMessage', message: {text: 'one engine watched: nothing to group (deckhand --context A --context B)', tone: 'status.info'}});
+			dispatch({type: 'toggleFleet'});
+			const shown = selectedTarget(effects.rows.engine, state.cursors.engine, state.selected.engine)?.name ?? engines[0]!.name;
+			return dispatch({type: 'showMessage', message: {text: state.fleet === 'filtered' ? 'all engines, grouped' : `only engine ${shown} (pick another in 1 Engines)`, tone: 'status.info'}});
+		}
 		case 'events.toggle': return dispatch({type: 'toggleEvents'});
 		case 'logs.filter': return dispatch({type: 'toggleLogs', option: 'filter'});
 		case 'logs.project': return dispatch({type: 'toggleLogs', option: 'project'});

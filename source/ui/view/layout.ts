@@ -64,7 +64,8 @@ const need = (panel: ListPanelId, count: number) => (count > 0 ? count + (hasHea
  */
 export function allocatePanels(height: number, counts: Readonly<Record<PanelId, number>>, focused: PanelId): PanelHeights {
 	let remaining = Math.max(0, height - panelIds.length);
-	const engine = Math.min(engineRows, remaining);
+	// One engine: its two fact lines; several: a row each (fleet-rows.ts), at most a third of the column.
+	const engine = counts.engine > 0 ? Math.min(counts.engine, Math.max(engineRows, Math.floor(remaining / 3)), remaining) : Math.min(engineRows, remaining);
 	remaining -= engine;
 	const lines: Record<ListPanelId, number> = {services: 0, containers: 0, images: 0, volumes: 0, networks: 0};
 	const give = (panel: ListPanelId, wanted: number) => {

@@ -27,10 +27,14 @@ export const panelTitles: Readonly<Record<PanelId, string>> = {
 };
 
 /** What a selectable row points at. */
-export type RowTarget =
+export type RowTarget = (
 	| {readonly kind: 'service'; readonly project: string; readonly name: string; readonly containerIds: readonly string[]; readonly swarm?: boolean}
 	| {readonly kind: 'container'; readonly id: string; readonly name: string}
-	| {readonly kind: 'resource'; readonly id: string; readonly name: string};
+	| {readonly kind: 'resource'; readonly id: string; readonly name: string}
+) & {
+	/** The engine that owns it, when the console watches several: actions go there. */
+	readonly engine?: string;
+};
 
 /** One right-hand cell: its short text, and a longer one for wide panes. */
 export type Cell = {readonly short: string; readonly long?: string};
@@ -60,6 +64,7 @@ export const glyphLegend: ReadonlyArray<{readonly glyph: string; readonly tone: 
 	{glyph: '‖', tone: 'status.warning', meaning: 'paused'},
 	{glyph: '■', tone: 'status.error', meaning: 'exited, or created and never started'},
 	{glyph: '▾', tone: 'text.title', meaning: 'a compose project or Swarm stack (Services)'},
+	{glyph: '◆', tone: 'text.title', meaning: 'an engine, when several are watched (F: grouped, or only the one selected in Engines)'},
 	{glyph: '▸', tone: 'text.primary', meaning: 'the selected row'},
 ];
 

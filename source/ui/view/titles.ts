@@ -28,12 +28,13 @@ export function titleLine(title: string, rule: string, width: number): string {
 /** The badge the Engine title carries under --read-only. */
 export const readOnlyBadge = 'READ-ONLY';
 
-/** A panel's title text: number, name, row count (`7 hidden` when none fit), sort, filter. */
-export function panelTitle(id: PanelId, selectable: number, options: {readonly hiddenAll: boolean; readonly sort: SortId; readonly filter: string; readonly readOnly: boolean}): string {
+/** A panel's title text: number, name, row count (`7 hidden` when none fit), sort, filter; with several engines the engine shown (`@b`). */
+export function panelTitle(id: PanelId, selectable: number, options: {readonly hiddenAll: boolean; readonly sort: SortId; readonly filter: string; readonly readOnly: boolean; readonly engines?: number; readonly onlyEngine?: string}): string {
 	const index = panelIds.indexOf(id) + 1;
-	if (id === 'engine') return `${index} ${panelTitles[id]}${options.readOnly ? ` ${readOnlyBadge}` : ''}`;
+	if (id === 'engine') return `${index} ${panelTitles[id]}${options.engines ? `s (${options.engines})` : ''}${options.readOnly ? ` ${readOnlyBadge}` : ''}`;
 	const count = options.hiddenAll ? ` (${selectable} hidden)` : ` (${selectable})`;
 	const sort = id === 'services' || id === 'containers' ? ` ↓${options.sort}` : '';
 	const filter = options.filter ? ` /${sanitizeName(options.filter, 20)}` : '';
-	return `${index} ${panelTitles[id]}${count}${filter}${sort}`;
+	const engine = options.onlyEngine === undefined ? '' : ` @${sanitizeName(options.onlyEngine, 20)}`;
+	return `${index} ${panelTitles[id]}${count}${engine}${filter}${sort}`;
 }

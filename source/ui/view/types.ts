@@ -32,6 +32,8 @@ export type ContainerView = {
 	readonly crashLooping?: boolean;
 	/** CPU limit in CPUs, when it has one. */
 	readonly cpuLimit?: number | null;
+	/** The engine it runs on, when the console watches several (fleet-view.ts). */
+	readonly engine?: string;
 };
 
 /** A compose service, Swarm service, or their containers grouped. */
@@ -50,6 +52,8 @@ export type ServiceView = {
 	readonly memoryBytes?: number;
 	/** The container that needs a human most (problems first), whose restarts, exit and uptime the row shows. */
 	readonly worst?: ContainerView;
+	/** The engine it runs on, when the console watches several. */
+	readonly engine?: string;
 };
 
 /** Engine facts for the Engine panel. */
@@ -75,6 +79,25 @@ export type ResourceView = {
 	readonly id: string;
 	readonly name: string;
 	readonly detail: string;
+	/** The engine it is on, when the console watches several. */
+	readonly engine?: string;
+};
+
+/** One engine of several, as the Engines panel lists it. */
+export type FleetEngineView = {
+	readonly name: string;
+	readonly description: string;
+	/** `unreachable`: it has not answered since the console started; `reconnecting`: it did, then went away. */
+	readonly state: 'connecting' | 'connected' | 'silent' | 'reconnecting' | 'unreachable';
+	readonly detail?: string;
+	readonly since?: number;
+	readonly context?: string;
+	readonly mode?: string;
+	readonly version?: string;
+	readonly swarm?: string;
+	readonly containers: number;
+	/** Running containers whose healthcheck fails. */
+	readonly unhealthy: number;
 };
 
 /** Everything the console shows at one moment. */
@@ -89,6 +112,8 @@ export type ConsoleView = {
 	readonly networks: readonly ResourceView[];
 	/** Latest Docker events, newest last, already short text. */
 	readonly events: readonly string[];
+	/** Set only when several engines are watched: one entry each, in the order given. */
+	readonly engines?: readonly FleetEngineView[];
 };
 
 /** One log line for the Logs tab. */
@@ -153,9 +178,9 @@ export type ConsoleActions = {
 	 * Runs an operation of the engine's table, the same `run` as `deckhand <command>`; the
 	 * source adds the app's abort signal and the read-only flag. Rejects with the operation's error.
 	 */
-	readonly operate?: (id: OperationId, input: unknown, onEvent: (event: OperationEvent) => void) => Promise<OperationResult>;
-	/** The services a restart of `service` takes along (named in R's confirmation). */
-	readonly dependents?: (project: string, service: string) => Promise<readonly string[]>;
+	readonly operate?: (id: OperationId, input: unknown, onEvent: (event: OperationEvent) => void, engine?: string) => Promise<OperationResult>;
+	/** The services a restart of `service` takes along (named in R's confirmation); `engine`: whose, of several. */
+	readonly dependents?: (project: string, service: string, engine?: string) => Promise<readonly string[]>;
 	/** The deploy target directory a container's labels give, if any. */
 	readonly deployPath?: (containerId: string) => Promise<string | undefined>;
 	/** Directories inside a container starting with `prefix` (deploy path completion). */
@@ -185,6 +210,6 @@ export type ConsoleSource = {
 	/** Aborts the operations in flight; returns a line for each (`restart of api cancelled`). */
 	cancelOperations?(): string[];
 	/** The command that opens a shell in a container, run with inherited stdio. */
-	shellCommand?(id: string): {file: string; args: readonly string[]; env: Readonly<Record<string, string>>};
+	shellCommand?(id: string): {file: string; args: readonly string[]; env: Readonly<Record<string, string>>} | undefined;
 	close(): void;
 };

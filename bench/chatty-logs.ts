@@ -66,6 +66,10 @@ async function measure(program: Program, target: string): Promise<void> {
 		console.log(
 			`| ${program.name} | ${cpu.toFixed(1)} % | ${percentile(latencies, 50).toFixed(0)} ms | ${percentile(latencies, 95).toFixed(0)} ms | ${Math.max(...latencies).toFixed(0)} ms (${latencies.length} keys${late ? `, ${late} not shown in 5 s` : ''}) | ${mib(rssStart)} → ${mib(currentRss(pid))} (peak ${mib(peakRss(pid))}) | ${(bytesPerSecond / 1024).toFixed(0)} KiB/s |`,
 		);
+		if (program.quitKeys && program.quitAtEnd) {
+			await tmux.sendKeys([...program.quitKeys]);
+			await tmux.waitForScreen(screen => /\[exited \d+\]/.test(screen), {timeoutMs: 20_000, message: `${program.name} did not quit`});
+		}
 	} finally {
 		await tmux.kill();
 	}

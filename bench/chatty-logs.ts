@@ -45,7 +45,7 @@ async function keyLatency(tmux: TmuxSession, program: Program, on: boolean): Pro
 async function measure(program: Program, target: string): Promise<void> {
 	const tmux = await startTmux(program.command, {columns: 200, rows: 50, cwd: repoRoot, countBytes: true, env: program.env});
 	try {
-		await tmux.waitForScreen(screen => screen.includes(prefix), {timeoutMs: 30_000, message: `${program.name} showed no bench container`});
+		await tmux.waitForScreen(screen => screen.includes(prefix.slice(0, 16)), {timeoutMs: 30_000, message: `${program.name} showed no bench container`});
 		const pid = await tmux.programPid();
 		if (!pid) throw new Error(`${program.name}: no process`);
 		await program.openLogs(tmux, target);

@@ -164,7 +164,7 @@ export function App(props: AppProps) {
 			<Box flexDirection="column" width={width} height={height}>
 				<Box flexDirection="row" height={paneHeight}>
 					<LeftColumn view={view} rows={rows} panel={state.panel} focused={state.focus === 'list' && state.overlay.kind !== 'help'} cursors={state.cursors} selected={state.selected} filters={state.filters} sort={state.sort} readOnly={keymap.readOnly} width={left} height={paneHeight} />
-					<Box width={1} height={paneHeight} overflow="hidden">
+					<Box width={1} height={paneHeight} overflowY="hidden">
 						<Text color={theme.colors['border.unfocused']}>{Array.from({length: paneHeight}, () => '│').join('\n')}</Text>
 					</Box>
 					{state.overlay.kind === 'help' ? (

@@ -7,7 +7,10 @@
  *     timestamps in the Logs tab; lazydocker: `x` opens its menu, escape closes it), timed
  *     from send-keys until capture-pane (polled every ~5 ms) shows the effect; p50/p95/max
  *   - RSS when the window starts and ends, and the peak (VmHWM)
- * Consoles alternate when ROUNDS > 1. lazydocker only when LAZYDOCKER names its binary.
+ * Consoles alternate when ROUNDS > 1. lazydocker only when LAZYDOCKER names its binary;
+ * DECKHAND_BASELINE=path/to/cli.js adds an earlier build; DECKHAND_NODE_FLAGS="--cpu-prof
+ * --cpu-prof-dir=DIR" runs deckhand under node's profiler (it quits with `q` at the end, so
+ * the profile is written).
  * Run: DOCKER_HOST=unix:///tmp/deckhand-engine/docker.sock [LAZYDOCKER=/work/peers/lazydocker] \
  *      node --import tsx bench/chatty-logs.ts [WINDOW_SECONDS=60] [ROUNDS=1]
  */

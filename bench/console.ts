@@ -118,7 +118,7 @@ async function main(): Promise<void> {
 		const firstPaint = performance.now() - spawned;
 		const pid = await tmux.programPid();
 		if (!pid) throw new Error('no console process');
-		await tmux.waitForScreen(screen => screen.includes('● connected') && screen.includes(prefix), {timeoutMs: 30_000});
+		await tmux.waitForScreen(screen => screen.includes('● connected') && screen.includes(prefix.slice(0, 16)), {timeoutMs: 30_000});
 		const firstData = performance.now() - spawned;
 		// Let the start-up burst (first lists, first stats round) pass before measuring.
 		await sleep(3000);

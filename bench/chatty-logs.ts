@@ -7,7 +7,10 @@
  *     timestamps in the Logs tab; lazydocker: `x` opens its menu, escape closes it), timed
  *     from send-keys until capture-pane (polled every ~5 ms) shows the effect; p50/p95/max
  *   - RSS when the window starts and ends, and the peak (VmHWM)
- * Consoles alternate when ROUNDS > 1. lazydocker only when LAZYDOCKER names its binary.
+ * Consoles alternate when ROUNDS > 1. lazydocker only when LAZYDOCKER names its binary;
+ * DECKHAND_BASELINE=path/to/cli.js adds an earlier build; DECKHAND_NODE_FLAGS="--cpu-prof
+ * --cpu-prof-dir=DIR" runs deckhand under node's profiler (it quits with `q` at the end, so
+ * the profile is written).
  * Run: DOCKER_HOST=unix:///tmp/deckhand-engine/docker.sock [LAZYDOCKER=/work/peers/lazydocker] \
  *      node --import tsx bench/chatty-logs.ts [WINDOW_SECONDS=60] [ROUNDS=1]
  */
@@ -45,7 +48,7 @@ async function keyLatency(tmux: TmuxSession, program: Program, on: boolean): Pro
 async function measure(program: Program, target: string): Promise<void> {
 	const tmux = await startTmux(program.command, {columns: 200, rows: 50, cwd: repoRoot, countBytes: true, env: program.env});
 	try {
-		await tmux.waitForScreen(screen => screen.includes(prefix), {timeoutMs: 30_000, message: `${program.name} showed no bench container`});
+		await tmux.waitForScreen(screen => screen.includes(prefix.slice(0, 16)), {timeoutMs: 30_000, message: `${program.name} showed no bench container`});
 		const pid = await tmux.programPid();
 		if (!pid) throw new Error(`${program.name}: no process`);
 		await program.openLogs(tmux, target);
@@ -66,6 +69,10 @@ async function measure(program: Program, target: string): Promise<void> {
 		console.log(
 			`| ${program.name} | ${cpu.toFixed(1)} % | ${percentile(latencies, 50).toFixed(0)} ms | ${percentile(latencies, 95).toFixed(0)} ms | ${Math.max(...latencies).toFixed(0)} ms (${latencies.length} keys${late ? `, ${late} not shown in 5 s` : ''}) | ${mib(rssStart)} → ${mib(currentRss(pid))} (peak ${mib(peakRss(pid))}) | ${(bytesPerSecond / 1024).toFixed(0)} KiB/s |`,
 		);
+		if (program.quitKeys && program.quitAtEnd) {
+			await tmux.sendKeys([...program.quitKeys]);
+			await tmux.waitForScreen(screen => /\[exited \d+\]/.test(screen), {timeoutMs: 20_000, message: `${program.name} did not quit`});
+		}
 	} finally {
 		await tmux.kill();
 	}

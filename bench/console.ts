@@ -86,7 +86,7 @@ async function deathLatencies(tmux: TmuxSession, names: readonly string[]): Prom
 	for (const name of names.slice(0, kills)) {
 		await filterTo(tmux, filter, name);
 		filter = name;
-		const row = (screen: string, glyph: string) => screen.split('\n').some(text => text.split('│')[0]!.includes(`${glyph} ${name}`));
+		const row = (screen: string, glyph: string) => screen.split('\n').some(text => text.split('│')[0]!.includes(`${glyph} ${name.slice(0, 18)}`));
 		await tmux.waitForScreen(screen => row(screen, '○'), {timeoutMs: 20_000, message: `${name} not on screen`});
 		const events = (await docker.getEvents({filters: JSON.stringify({container: [name], event: ['die']})})) as NodeJS.ReadableStream & {destroy(): void};
 		const died = new Promise<number>(resolve => events.once('data', () => resolve(performance.now())));
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
 		const firstPaint = performance.now() - spawned;
 		const pid = await tmux.programPid();
 		if (!pid) throw new Error('no console process');
-		await tmux.waitForScreen(screen => screen.includes('● connected') && screen.includes(prefix), {timeoutMs: 30_000});
+		await tmux.waitForScreen(screen => screen.includes('● connected') && screen.includes(prefix.slice(0, 16)), {timeoutMs: 30_000});
 		const firstData = performance.now() - spawned;
 		// Let the start-up burst (first lists, first stats round) pass before measuring.
 		await sleep(3000);

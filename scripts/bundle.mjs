@@ -13,9 +13,35 @@
  * DEV=true, in a chunk nobody loads otherwise).
  *
  * DECKHAND_BUNDLE_NAMES=1 leaves the output unminified, so `node --cpu-prof` shows names.
+ * DECKHAND_INK_OUTPUT=ink builds with Ink's own frame builder (to compare).
  */
 import {rmSync} from 'node:fs';
+import {dirname, join, resolve} from 'node:path';
+import {createRequire} from 'node:module';
 import {build} from 'esbuild';
+
+// Ink's Output with the console's fast frame in front (source/ui/ink-frame.ts says why and
+// when it steps aside): Ink's renderer imports './output.js', which resolves to this module.
+const inkBuild = dirname(createRequire(import.meta.url).resolve('ink'));
+const fastOutput = {
+	name: 'deckhand-fast-output',
+	setup(builder) {
+		builder.onResolve({filter: /^\.\/output\.js$/}, args => (args.importer === join(inkBuild, 'renderer.js') ? {path: 'ink-output', namespace: 'deckhand'} : undefined));
+		builder.onLoad({filter: /^ink-output$/, namespace: 'deckhand'}, () => ({
+			resolveDir: process.cwd(),
+			contents: [
+				`import InkOutput from ${JSON.stringify(join(inkBuild, 'output.js'))};`,
+				`import {composeFrame} from ${JSON.stringify(resolve('source/ui/ink-frame.ts'))};`,
+				'export default class Output extends InkOutput {',
+				'\tget() {',
+				'\t\tconst output = composeFrame(this.operations, this.width, this.height);',
+				'\t\treturn output === undefined ? super.get() : {output, height: this.height};',
+				'\t}',
+				'}',
+			].join('\n'),
+		}));
+	},
+};
 
 rmSync('dist', {recursive: true, force: true});
 await build({
@@ -41,5 +67,6 @@ await build({
 	// CommonJS dependencies inside an ES module bundle still call require().
 	banner: {js: "import {createRequire as __deckhandRequire} from 'node:module'; const require = __deckhandRequire(import.meta.url);"},
 	legalComments: 'none',
+	plugins: process.env.DECKHAND_INK_OUTPUT === 'ink' ? [] : [fastOutput],
 	logLevel: 'warning',
 });

@@ -16,6 +16,10 @@ export type Program = {
 	readonly env: Readonly<Record<string, string>>;
 	/** Keys that select the container `name` and show its followed logs. */
 	openLogs(tmux: TmuxSession, name: string): Promise<void>;
+	/** Keys that quit the program (so a profiler it runs under writes its file); none: the session is killed. */
+	readonly quitKeys?: readonly string[];
+	/** True when the program should quit by its keys at the end (it runs under a profiler). */
+	readonly quitAtEnd?: boolean;
 	/** A key press whose effect is visible, and the check that the effect is on screen (alternating on/off). */
 	readonly probe: {readonly key: (on: boolean) => string; readonly shows: (screen: string, on: boolean) => boolean};
 };
@@ -24,21 +28,31 @@ export type Program = {
 const timestampShown = (screen: string) =>
 	screen.split('\n').some(line => line.includes('│') && /\d\d:\d\d:\d\d/.test(line.split('│').slice(1).join('│')));
 
+/** `command` (node and its script) with extra node flags before the script. */
+const withNodeFlags = (command: readonly string[], flags = ''): string[] => [command[0]!, ...flags.split(' ').filter(Boolean), ...command.slice(1)];
+
 /** deckhand from the built dist/cli.js (or the sources), with a throwaway config directory. */
 export function deckhandProgram(host: string): Program {
 	return {
 		name: 'deckhand',
-		command: deckhandCommand(),
-		env: {DOCKER_HOST: host, XDG_CONFIG_HOME: '/nonexistent-deckhand-bench-config', XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'deckhand-bench-state-'))},
+		// DECKHAND_NODE_FLAGS="--cpu-prof --cpu-prof-dir=DIR" profiles deckhand (written when it quits).
+		command: withNodeFlags(deckhandCommand(), process.env.DECKHAND_NODE_FLAGS),
+		env: {
+			DOCKER_HOST: host,
+			XDG_CONFIG_HOME: '/nonexistent-deckhand-bench-config',
+			XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'deckhand-bench-state-')),
+		},
 		async openLogs(tmux, name) {
 			await tmux.sendKeys('3');
 			await tmux.sendKeys('/');
 			await tmux.sendKeys(name, {literal: true});
 			await tmux.sendKeys('Enter');
-			await tmux.waitForScreen(screen => screen.includes(`· following`) && screen.includes(name), {timeoutMs: 20_000, message: `deckhand did not show ${name}'s logs`});
+			await tmux.waitForScreen(screen => /\bfollowing\b/.test(screen) && screen.includes(name), {timeoutMs: 20_000, message: `deckhand did not show ${name}'s logs`});
 			// Focus the main area: `t` (timestamps) is a key of the Logs tab.
 			await tmux.sendKeys('Enter');
 		},
+		quitKeys: ['q'],
+		quitAtEnd: Boolean(process.env.DECKHAND_NODE_FLAGS),
 		probe: {key: () => 't', shows: (screen, on) => timestampShown(screen) === on},
 	};
 }
@@ -70,6 +84,6 @@ export function lazydockerProgram(binary: string, host: string): Program {
 export function programsFromEnv(host: string): Program[] {
 	const peer = process.env.LAZYDOCKER;
 	const baseline = process.env.DECKHAND_BASELINE;
-	const before = baseline ? [{...deckhandProgram(host), name: 'deckhand before', command: [process.execPath, baseline]}] : [];
+	const before = baseline ? [{...deckhandProgram(host), name: 'deckhand before', command: withNodeFlags([process.execPath, baseline], process.env.DECKHAND_NODE_FLAGS)}] : [];
 	return [deckhandProgram(host), ...before, ...(peer ? [lazydockerProgram(peer, host)] : [])];
 }

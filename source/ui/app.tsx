@@ -9,6 +9,7 @@ import {BottomBar} from './components/bottom-bar.js';
 import {HelpOverlay} from './components/help-overlay.js';
 import {LeftColumn} from './components/left-column.js';
 import {MainArea} from './components/main-area.js';
+import {createFrameClock, dataFrameMs} from './data/frame-clock.js';
 import {useConsoleView} from './hooks/use-console-view.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {hintLine, keyName, type Keymap} from './keys/keymap.js';
@@ -64,7 +65,9 @@ export function App(props: AppProps) {
 	}, []);
 	const [theme, setTheme] = useState(props.theme);
 	const [helpScroll, setHelpScroll] = useState(0);
-	const view = useConsoleView(source, props.updateIntervalMs);
+	// One clock for the view and the Logs tab: their updates are drawn in one frame.
+	const clock = useMemo(() => createFrameClock(props.updateIntervalMs ?? dataFrameMs), [props.updateIntervalMs]);
+	const view = useConsoleView(source, clock);
 	const now = props.now ?? Date.now;
 	const {onSessionChange} = props;
 	const session = sessionOf(state);
@@ -165,13 +168,13 @@ export function App(props: AppProps) {
 			<Box flexDirection="column" width={width} height={height}>
 				<Box flexDirection="row" height={paneHeight}>
 					<LeftColumn view={view} rows={rows} panel={state.panel} focused={state.focus === 'list' && state.overlay.kind !== 'help'} cursors={state.cursors} selected={state.selected} filters={state.filters} sort={state.sort} readOnly={keymap.readOnly} onlyEngine={onlyEngine} width={left} height={paneHeight} />
-					<Box width={1} height={paneHeight} overflow="hidden">
+					<Box width={1} height={paneHeight} overflowY="hidden">
 						<Text color={theme.colors['border.unfocused']}>{Array.from({length: paneHeight}, () => '│').join('\n')}</Text>
 					</Box>
 					{state.overlay.kind === 'help' ? (
 						<HelpOverlay keymap={keymap} width={mainWidth} height={paneHeight} scroll={helpScroll} />
 					) : (
-						<MainArea source={source} view={view} state={state} target={target} width={mainWidth} height={paneHeight} now={now()} dispatch={dispatch} />
+						<MainArea source={source} view={view} state={state} target={target} width={mainWidth} height={paneHeight} now={now()} dispatch={dispatch} clock={clock} />
 					)}
 				</Box>
 				<BottomBar events={view.events} state={state} hints={hints} width={width} interactive={interactive} />

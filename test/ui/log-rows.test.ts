@@ -4,7 +4,7 @@ import {logRows, type NumberedLine} from '../../source/ui/tabs/log-rows.js';
 
 const options = {width: 30, height: 10, wrap: false, timestamps: false, search: '', labels: []};
 const numbered = (texts: readonly string[], stream: 'stdout' | 'stderr' = 'stdout'): NumberedLine[] => texts.map((text, seq) => ({seq, line: {stream, text}, source: seq % 2}));
-const texts = (rows: ReturnType<typeof logRows>) => rows.map(row => row.pieces.map(piece => piece.text).join(''));
+const texts = (rows: ReturnType<typeof logRows>) => rows.map(row => (row.marker?.text ?? '') + row.pieces.map(piece => piece.text).join(''));
 
 describe('log rows', () => {
 	it('marks stdout and stderr and fits each line to the width', () => {
@@ -25,7 +25,7 @@ describe('log rows', () => {
 	it('labels merged containers, each with its own tone', () => {
 		const rows = logRows(numbered(['one', 'two']), {...options, labels: ['web-1', 'web-2']});
 		assert.deepEqual(texts(rows).map(text => text.trimEnd()), ['│ web-1 one', '│ web-2 two']);
-		assert.notEqual(rows[0]!.pieces[1]!.tone, rows[1]!.pieces[1]!.tone);
+		assert.notEqual(rows[0]!.pieces[0]!.tone, rows[1]!.pieces[0]!.tone);
 	});
 
 	it('wraps long lines and keeps the newest rows when they do not all fit', () => {

@@ -95,7 +95,8 @@ function LeftColumnView({view, rows, panel, focused, cursors, selected, filters,
 		if (more) lines.push(<Row key={`more:${id}`} text={fit(`  +${hidden} more`, width)} color={color('text.muted')} />);
 	}
 	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+		// Vertical clip only: rows are fitted and truncated to the width; a horizontal clip re-slices each of them every frame.
+		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
 			{lines}
 		</Box>
 	);

@@ -5,6 +5,7 @@
 import {useMemo} from 'react';
 import {Box} from 'ink';
 import {sanitizeName, sanitizeText} from '../../engine/text/sanitize.js';
+import type {FrameClock} from '../data/frame-clock.js';
 import {useLogs} from '../hooks/use-logs.js';
 import type {ConsoleAction} from '../state/console-state.js';
 import {LogsPane} from '../tabs/logs-pane.js';
@@ -32,6 +33,8 @@ export type MainAreaProps = {
 	readonly now: number;
 	/** Lets the Logs pager clamp its scroll at the ends. */
 	readonly dispatch?: (action: ConsoleAction) => void;
+	/** The console's frame clock: new log lines are drawn in the same frame as the rest of the view. */
+	readonly clock?: FrameClock;
 };
 
 /** The main pane's status line for a container: crash loop, restarts, exit, uptime, CPU against its limit. */
@@ -44,7 +47,7 @@ export function containerStatusLine(container: ContainerView, now: number): {tex
 const intervals = {health: 2000, top: 3000, inspect: 0} as const;
 
 /** The main area for the current selection and tab. */
-export function MainArea({source, view, state, target, width, height, now, dispatch}: MainAreaProps) {
+export function MainArea({source, view, state, target, width, height, now, dispatch, clock}: MainAreaProps) {
 	const color = useColor();
 	const id = targetContainer(view, target);
 	const tab = state.tab;
@@ -55,7 +58,7 @@ export function MainArea({source, view, state, target, width, height, now, dispa
 		if (ids.length < 2) return id ? [{id, label: ''}] : [];
 		return ids.map(containerId => ({id: containerId, label: sanitizeName(view.containers.find(container => container.id === containerId)?.name.replace(/^\//, '') ?? containerId.slice(0, 12), 24)}));
 	}, [target, id, view.containers, state.logs.project]);
-	const logs = useLogs(source, logTargets, tab === 'logs');
+	const logs = useLogs(source, logTargets, tab === 'logs', clock);
 	const details = usePolled(source.inspect, id, tab === 'inspect' || tab === 'health', tab === 'health' ? intervals.health : intervals.inspect);
 	const top = usePolled(source.top, id, tab === 'top', intervals.top);
 	const container = id ? view.containers.find(entry => entry.id === id) : undefined;
@@ -124,8 +127,10 @@ export function MainArea({source, view, state, target, width, height, now, dispa
 	const who = target ? `${target.kind === 'service' ? `${sanitizeName(target.project)}/` : ''}${sanitizeName(target.name.replace(/^\//, ''))}` : '';
 	const merged = logTargets.length > 1 ? ` · ${logTargets.length} containers${state.logs.project ? ` of project ${sanitizeName(target?.kind === 'service' ? target.project : '')}` : ''}` : '';
 	const title = target ? `${who}${id && target.kind !== 'resource' ? (merged || ` · ${id.slice(0, 12)}`) : ''}` : '';
+	// Clipped vertically only: every row is fitted to the width already, and a horizontal clip
+	// makes Ink measure and slice every line of every frame again.
 	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
 			<Row text={fit(tabBar, width)} color={color(state.focus === 'main' ? 'border.focused' : 'text.title')} bold />
 			{status ? <Row text={fit(status.text, width)} color={color(status.tone)} bold={status.tone === 'status.error'} /> : null}
 			{pagerShown ? (

@@ -1,25 +1,25 @@
 /**
- * The source's current view, re-read when the source says it changed, but at most once per
- * `intervalMs` (a burst of events or a stats tick becomes one frame, ~2 Hz). The first change
- * after a quiet spell, and an urgent one (a container died, its health changed), show at
- * once, so a death is on screen without waiting for the batch.
+ * The source's current view, re-read when the source says it changed, at most once per frame
+ * of the console's frame clock (a burst of events or a stats tick becomes one frame, ~2 Hz,
+ * drawn together with any new log lines). The first change after a quiet spell, and an
+ * urgent one (a container died, its health changed), show at once, so a death is on screen
+ * without waiting for the batch.
  */
 import {useEffect, useState} from 'react';
-import {createCoalescer, realScheduler} from '../../engine/model/notify.js';
+import type {FrameClock} from '../data/frame-clock.js';
 import type {ConsoleSource, ConsoleView} from '../view/types.js';
 
-/** The throttled view of `source`. */
-export function useConsoleView(source: ConsoleSource, intervalMs = 500, now: () => number = Date.now): ConsoleView {
+/** The view of `source`, published through `clock`. */
+export function useConsoleView(source: ConsoleSource, clock: FrameClock): ConsoleView {
 	const [view, setView] = useState(() => source.snapshot());
 	useEffect(() => {
-		// The engine's one throttle (the live source itself passes the model's changes on unthrottled).
-		const coalescer = createCoalescer(() => setView(source.snapshot()), intervalMs, {...realScheduler, now});
+		const publish = () => setView(source.snapshot());
 		setView(source.snapshot());
-		const unsubscribe = source.subscribe(urgent => (urgent ? coalescer.flushNow() : coalescer.changed()));
+		const unsubscribe = source.subscribe(urgent => (urgent ? clock.flushNow(publish) : clock.request(publish)));
 		return () => {
 			unsubscribe();
-			coalescer.cancel();
+			clock.withdraw(publish);
 		};
-	}, [source, intervalMs, now]);
+	}, [source, clock]);
 	return view;
 }

@@ -16,8 +16,16 @@ export const sourceTones: readonly ThemeToken[] = ['status.info', 'accent', 'sta
 /** One drawn piece of a row. */
 export type RowPiece = {readonly text: string; readonly tone: ThemeToken; readonly match?: 'match' | 'current'};
 
-/** One drawn row; `signature` is equal for rows that draw the same. */
-export type LogRow = {readonly pieces: readonly RowPiece[]; readonly signature: string};
+/**
+ * One drawn row: the marker column (absent on a wrapped line's later rows) and the rest;
+ * `signature` is equal for rows that draw the same. The marker is apart because it is the
+ * one non-ASCII character of most rows: drawn in its own column, the rest stays ASCII and
+ * Ink measures it on its fast path.
+ */
+export type LogRow = {readonly marker?: RowPiece; readonly pieces: readonly RowPiece[]; readonly signature: string};
+
+/** Columns of the marker (`│ ` or `! `). */
+export const markerWidth = 2;
 
 /** How to draw. */
 export type LogRowOptions = {
@@ -39,29 +47,29 @@ export type NumberedLine = {readonly seq: number; readonly line: LogLine; readon
 export function logRows(lines: readonly NumberedLine[], options: LogRowOptions): LogRow[] {
 	const rows: LogRow[] = [];
 	const labelWidth = options.labels.length > 1 ? Math.min(24, Math.max(...options.labels.map(label => label.length))) : 0;
+	const bodyWidth = Math.max(0, options.width - markerWidth);
 	for (let index = lines.length - 1; index >= 0 && rows.length < options.height; index--) {
 		const {seq, line, source} = lines[index]!;
-		const marker = line.stream === 'stderr' ? '! ' : '│ ';
+		const tone: ThemeToken = line.stream === 'stderr' ? 'status.warning' : 'text.primary';
+		const marker: RowPiece = {text: line.stream === 'stderr' ? '! ' : '│ ', tone};
 		const label = labelWidth > 0 ? `${sanitizeName(options.labels[source] ?? '', labelWidth).padEnd(labelWidth)} ` : '';
 		const time = options.timestamps && line.time ? `${sanitizeName(line.time, 40).replace(/\.\d+Z$/, 'Z')} ` : '';
-		const text = sanitizeLogLine(line.text);
-		const tone: ThemeToken = line.stream === 'stderr' ? 'status.warning' : 'text.primary';
-		const full = `${marker}${label}${time}${text}`;
+		const body = `${label}${time}${sanitizeLogLine(line.text)}`;
 		// Not padded to the width: Ink starts every frame blank, and each character drawn costs it work.
-		const chunks = options.wrap ? wrapLine(full, options.width).map(chunk => cut(chunk, options.width)) : [cut(full, options.width)];
-		const head = marker.length + label.length + time.length;
+		const chunks = options.wrap ? wrapLine(body, bodyWidth).map(chunk => cut(chunk, bodyWidth)) : [cut(body, bodyWidth)];
+		const head = label.length + time.length;
 		const current = seq === options.currentSeq;
-		const drawn = chunks.map((chunk, part) => {
-			// The prefix (marker, label, time) is only on a line's first row and is never highlighted.
+		const drawn = chunks.map((chunk, part): LogRow => {
+			// The prefix (label, time) is only on a line's first row and is never highlighted.
 			const prefix = part === 0 ? Math.min(head, chunk.length) : 0;
 			const pieces: RowPiece[] = [];
 			if (prefix > 0) {
-				pieces.push({text: chunk.slice(0, marker.length), tone});
-				if (label) pieces.push({text: chunk.slice(marker.length, marker.length + label.length), tone: sourceTones[source % sourceTones.length]!});
-				if (time) pieces.push({text: chunk.slice(marker.length + label.length, prefix), tone: 'text.muted'});
+				if (label) pieces.push({text: chunk.slice(0, Math.min(label.length, prefix)), tone: sourceTones[source % sourceTones.length]!});
+				if (time && prefix > label.length) pieces.push({text: chunk.slice(label.length, prefix), tone: 'text.muted'});
 			}
 			for (const segment of highlightSegments(chunk.slice(prefix), options.search, current)) pieces.push(piece(segment, tone));
-			return {pieces, signature: `${seq}:${part}:${pieces.map(entry => `${entry.match ?? ''}${entry.tone}\u0000${entry.text}`).join('\u0001')}`};
+			const shown = part === 0 ? marker : undefined;
+			return {marker: shown, pieces, signature: `${seq}:${part}:${shown?.text ?? ''}${pieces.map(entry => `${entry.match ?? ''}${entry.tone}\u0000${entry.text}`).join('\u0001')}`};
 		});
 		for (let part = drawn.length - 1; part >= 0 && rows.length < options.height; part--) rows.push(drawn[part]!);
 	}

@@ -4,13 +4,14 @@
  * the pure pager, rows from the pure row formatter, lines from the feed's ring buffer.
  */
 import {memo, useEffect, useMemo, useRef} from 'react';
-import {Text} from 'ink';
+import {Box, Text} from 'ink';
 import type {ConsoleAction} from '../state/console-state.js';
+import {FixedLine} from '../components/fixed-line.js';
 import {useColor} from '../theme/theme-context.js';
 import {fit} from '../view/format.js';
 import type {LogFeed} from '../hooks/use-logs.js';
 import {MatchIndex, pagerView, type PagerIntent} from './log-pager.js';
-import {logRows, type LogRow, type NumberedLine} from './log-rows.js';
+import {logRows, markerWidth, type LogRow, type NumberedLine} from './log-rows.js';
 
 /** Props of the Logs tab. */
 export type LogsPaneProps = {
@@ -30,7 +31,7 @@ export type LogsPaneProps = {
 /** The Logs tab's title and lines. */
 export function LogsPane({feed, intent, wrap, timestamps, title, width, height, dispatch}: LogsPaneProps) {
 	const color = useColor();
-	const {buffer, version, labels} = feed;
+	const {buffer, labels} = feed;
 	const lineHeight = Math.max(0, height - 1);
 	const pausedAt = useRef<number | undefined>(undefined);
 	const pausedIn = useRef(buffer);
@@ -39,13 +40,15 @@ export function LogsPane({feed, intent, wrap, timestamps, title, width, height, 
 	// A view paused before any line arrived latches on the first lines, not on nothing.
 	if (!intent.follow && buffer.pushedCount > 0) pausedAt.current ??= buffer.pushedCount - 1;
 	const matchIndex = useMemo(() => new MatchIndex(), [buffer]);
-	const held = useMemo(() => ({firstSeq: buffer.firstSequence, endSeq: buffer.pushedCount}), [buffer, version]);
-	const matches = useMemo(() => matchIndex.update(intent.search, held, seq => buffer.bySequence(seq)?.text), [matchIndex, intent.search, held, buffer]);
+	// Read at every render, not per published version: one container's lines reach the buffer
+	// as they arrive, so a key drawn between two frames shows the newest lines too.
+	const held = {firstSeq: buffer.firstSequence, endSeq: buffer.pushedCount};
+	const matches = matchIndex.update(intent.search, held, seq => buffer.bySequence(seq)?.text);
 	const view = pagerView(intent, held, matches, lineHeight, pausedAt.current);
 	const rows = useMemo(() => {
 		const lines: NumberedLine[] = view.rows.map(seq => {
 			const entry = buffer.bySequence(seq)!;
-			return {seq, line: entry, source: entry.source};
+			return {seq, line: entry, source: entry.source ?? 0};
 		});
 		return logRows(lines, {width, height: lineHeight, wrap, timestamps, search: intent.search, labels, currentSeq: view.current?.seq});
 	}, [view.rows.join(','), view.current?.seq, buffer, width, lineHeight, wrap, timestamps, intent.search, labels]);
@@ -61,29 +64,43 @@ export function LogsPane({feed, intent, wrap, timestamps, title, width, height, 
 	const heading = [state, search, filter, dropped, title].filter(Boolean).join(' · ');
 	return (
 		<>
-			<Text wrap="truncate" color={color('text.muted')}>
-				{fit(heading, width)}
-			</Text>
+			<FixedLine width={width}>
+				<Text color={color('text.muted')}>{fit(heading, width)}</Text>
+			</FixedLine>
 			{rows.length === 0 ? <Text color={color('text.muted')}>{fit(intent.search && intent.filter ? 'no matching lines' : 'no log lines yet', width)}</Text> : null}
-			{rows.map((row, index) => (
-				<LogRowView key={index} row={row} />
-			))}
+			{rows.length > 0 ? (
+				<Box flexDirection="row" width={width} height={rows.length} flexShrink={0}>
+					{/* The markers, one column for all rows: the rows themselves stay ASCII (see log-rows.ts). */}
+					<FixedLine width={Math.min(markerWidth, width)} height={rows.length}>
+						{rows.map((row, index) => (
+							<Text key={index} color={color(row.marker?.tone ?? 'text.primary')}>
+								{`${row.marker?.text ?? ' '.repeat(markerWidth)}${index < rows.length - 1 ? '\n' : ''}`}
+							</Text>
+						))}
+					</FixedLine>
+					<Box flexDirection="column" width={Math.max(0, width - markerWidth)}>
+						{rows.map((row, index) => (
+							<LogRowView key={index} row={row} width={Math.max(0, width - markerWidth)} />
+						))}
+					</Box>
+				</Box>
+			) : null}
 		</>
 	);
 }
 
 const LogRowView = memo(
-	function LogRowView({row}: {readonly row: LogRow}) {
+	function LogRowView({row, width}: {readonly row: LogRow; readonly width: number}) {
 		const color = useColor();
 		return (
-			<Text wrap="truncate">
+			<FixedLine width={width}>
 				{row.pieces.map((piece, index) => (
 					<Text key={index} color={color(piece.tone)} inverse={piece.match !== undefined} bold={piece.match === 'current'}>
 						{piece.text}
 					</Text>
 				))}
-			</Text>
+			</FixedLine>
 		);
 	},
-	(before, after) => before.row.signature === after.row.signature,
+	(before, after) => before.row.signature === after.row.signature && before.width === after.width,
 );

@@ -4,10 +4,7 @@
  * (a daemon whose API router is wedged). Both hold every connection open, as a SIGSTOPped
  * dockerd does.
  */
-import {mkdtempSync, rmSync} from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
+import {listenOnUnixSocket} from './unix-server.js';
 
 /** A running fake engine: its DOCKER_HOST and how to stop it. */
 export type FakeEngine = {readonly host: string; readonly requests: string[]; close(): Promise<void>};
@@ -20,14 +17,8 @@ const pingAnswer = 'HTTP/1.1 200 OK\r\nApi-Version: 1.45\r\nServer: Docker/27.0.
  * daemon that wedges right after one answer.
  */
 export async function startFakeEngine(kind: 'silent' | 'ping-only' | 'list-only', containers: readonly unknown[] = []): Promise<FakeEngine> {
-	const directory = mkdtempSync(path.join(os.tmpdir(), 'dh-fake-engine-'));
-	const socketPath = path.join(directory, 'docker.sock');
-	const sockets = new Set<net.Socket>();
 	const requests: string[] = [];
-	const server = net.createServer(socket => {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
-		socket.on('error', () => undefined);
+	const server = await listenOnUnixSocket('dh-fake-engine-', socket => {
 		socket.on('data', chunk => {
 			for (const line of String(chunk).split('\r\n')) {
 				const request = /^(GET|POST|PUT|DELETE|HEAD) (\S+)/.exec(line);
@@ -41,14 +32,5 @@ export async function startFakeEngine(kind: 'silent' | 'ping-only' | 'list-only'
 			}
 		});
 	});
-	await new Promise<void>(resolve => server.listen(socketPath, resolve));
-	return {
-		host: `unix://${socketPath}`,
-		requests,
-		async close() {
-			for (const socket of sockets) socket.destroy();
-			await new Promise(resolve => server.close(resolve));
-			rmSync(directory, {recursive: true, force: true});
-		},
-	};
+	return {host: server.host, requests, close: server.close};
 }

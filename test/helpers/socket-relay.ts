@@ -4,10 +4,8 @@
  * can see when a client subscribed or inspected (and act then, instead of sleeping). When the
  * engine goes away, the client's connection ends with it, as if it were talking directly.
  */
-import {mkdtempSync, rmSync} from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
+import {listenOnUnixSocket} from './unix-server.js';
 
 /** One request seen: `GET /v1.41/events?...` and when (epoch ms). */
 export type RelayedRequest = {readonly line: string; readonly at: number};
@@ -17,17 +15,10 @@ export type SocketRelay = {readonly host: string; readonly requests: RelayedRequ
 
 /** Starts a relay to the engine listening on `engineSocket`. */
 export async function startSocketRelay(engineSocket: string): Promise<SocketRelay> {
-	const directory = mkdtempSync(path.join(os.tmpdir(), 'dh-relay-'));
-	const socketPath = path.join(directory, 'docker.sock');
-	const sockets = new Set<net.Socket>();
 	const requests: RelayedRequest[] = [];
-	const server = net.createServer(client => {
+	const server = await listenOnUnixSocket('dh-relay-', (client, track) => {
 		const engine = net.createConnection(engineSocket);
-		for (const socket of [client, engine]) {
-			sockets.add(socket);
-			socket.on('close', () => sockets.delete(socket));
-			socket.on('error', () => undefined);
-		}
+		track(engine);
 		client.on('data', chunk => {
 			for (const line of String(chunk).split('\r\n')) {
 				if (/^(GET|POST|PUT|DELETE|HEAD) \S+ HTTP/.test(line)) requests.push({line, at: Date.now()});
@@ -38,14 +29,5 @@ export async function startSocketRelay(engineSocket: string): Promise<SocketRela
 		engine.on('close', () => client.destroy());
 		client.on('close', () => engine.destroy());
 	});
-	await new Promise<void>(resolve => server.listen(socketPath, resolve));
-	return {
-		host: `unix://${socketPath}`,
-		requests,
-		async close() {
-			for (const socket of sockets) socket.destroy();
-			await new Promise<void>(resolve => server.close(() => resolve()));
-			rmSync(directory, {recursive: true, force: true});
-		},
-	};
+	return {host: server.host, requests, close: server.close};
 }

@@ -1,36 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {createCoalescer, reconnectDelay, type Scheduler} from '../../../source/engine/model/notify.js';
+import {createCoalescer, reconnectDelay} from '../../../source/engine/model/notify.js';
+import {fakeScheduler} from '../../helpers/fake-scheduler.js';
 
-/** A fake clock whose timers fire only when time is advanced. */
-function fakeScheduler() {
-	let now = 0;
-	let timers: Array<{at: number; callback: () => void; id: number}> = [];
-	let nextId = 0;
-	const scheduler: Scheduler = {
-		now: () => now,
-		setTimer(callback, ms) {
-			const id = nextId++;
-			timers.push({at: now + ms, callback, id});
-			return id;
-		},
-		clearTimer(handle) {
-			timers = timers.filter(timer => timer.id !== handle);
-		},
-	};
-	const advance = (ms: number) => {
-		const until = now + ms;
-		for (;;) {
-			const due = timers.filter(timer => timer.at <= until).sort((a, b) => a.at - b.at)[0];
-			if (!due) break;
-			timers = timers.filter(timer => timer !== due);
-			now = due.at;
-			due.callback();
-		}
-		now = until;
-	};
-	return {scheduler, advance, pending: () => timers.length};
-}
 
 describe('createCoalescer', () => {
 	it('delivers a burst of changes as one flush, then at most one per interval', () => {

@@ -1,40 +1,12 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import type {Scheduler} from '../../../source/engine/model/notify.js';
 import {createFrameClock} from '../../../source/ui/data/frame-clock.js';
+import {fakeScheduler} from '../../helpers/fake-scheduler.js';
 
-/** A fake clock whose timers fire only when time is advanced. */
-function fakeScheduler() {
-	let now = 1000;
-	let timers: Array<{at: number; callback: () => void; id: number}> = [];
-	let nextId = 0;
-	const scheduler: Scheduler = {
-		now: () => now,
-		setTimer(callback, ms) {
-			timers.push({at: now + ms, callback, id: nextId++});
-			return nextId - 1;
-		},
-		clearTimer(handle) {
-			timers = timers.filter(timer => timer.id !== handle);
-		},
-	};
-	const advance = (ms: number) => {
-		const until = now + ms;
-		for (;;) {
-			const due = timers.filter(timer => timer.at <= until).sort((a, b) => a.at - b.at)[0];
-			if (!due) break;
-			timers = timers.filter(timer => timer !== due);
-			now = due.at;
-			due.callback();
-		}
-		now = until;
-	};
-	return {scheduler, advance, pending: () => timers.length};
-}
 
 describe('frame clock', () => {
 	it('publishes the view and the logs in one callback: one frame for both', () => {
-		const {scheduler, advance} = fakeScheduler();
+		const {scheduler, advance} = fakeScheduler(1000);
 		const clock = createFrameClock(500, scheduler);
 		const frames: string[][] = [];
 		let frame: string[] = [];
@@ -58,7 +30,7 @@ describe('frame clock', () => {
 	});
 
 	it('runs the first request after a quiet spell at once, and at most one frame per interval under a stream', () => {
-		const {scheduler, advance} = fakeScheduler();
+		const {scheduler, advance} = fakeScheduler(1000);
 		const clock = createFrameClock(500, scheduler);
 		const at: number[] = [];
 		const publish = () => at.push(scheduler.now());
@@ -70,7 +42,7 @@ describe('frame clock', () => {
 	});
 
 	it('flushNow publishes the urgent change and everything pending at once', () => {
-		const {scheduler, advance, pending} = fakeScheduler();
+		const {scheduler, advance, pending} = fakeScheduler(1000);
 		const clock = createFrameClock(500, scheduler);
 		const seen: string[] = [];
 		clock.request(() => seen.push('first'));
@@ -82,7 +54,7 @@ describe('frame clock', () => {
 	});
 
 	it('forgets a withdrawn publisher (its tab closed before the frame)', () => {
-		const {scheduler, advance} = fakeScheduler();
+		const {scheduler, advance} = fakeScheduler(1000);
 		const clock = createFrameClock(500, scheduler);
 		const seen: string[] = [];
 		const logs = () => seen.push('logs');

@@ -47,7 +47,8 @@ export type AppProps = {
 	readonly onExec?: (containerId: string, state: ConsoleState) => void;
 	readonly onSwitchContext?: (name: string, state: ConsoleState) => void;
 	/** Open the full-screen chart view; the app is unmounted meanwhile. */
-	readonly onChart?: (state: ConsoleState) => void;
+	/** `g`: the chart view; with several engines, of the engine that owns the selected row (or selected in Engines). */
+	readonly onChart?: (state: ConsoleState, engine?: string) => void;
 	readonly onQuit?: () => void;
 };
 
@@ -143,7 +144,7 @@ export function App(props: AppProps) {
 		exec: id => (props.onExec ? props.onExec(id, stateRef.current) : dispatch({type: 'showMessage', message: {text: 'shell is not available here', tone: 'status.error'}})),
 		switchContext: name => (props.onSwitchContext ? props.onSwitchContext(name, stateRef.current) : dispatch({type: 'showMessage', message: {text: 'switching context is not available here', tone: 'status.error'}})),
 		quit,
-		openChart: () => (props.onChart ? props.onChart(stateRef.current) : dispatch({type: 'showMessage', message: {text: 'charts are not available here', tone: 'status.error'}})),
+		openChart: () => (props.onChart ? props.onChart(stateRef.current, isFleet(view) ? (target?.engine ?? engine) : undefined) : dispatch({type: 'showMessage', message: {text: 'charts are not available here', tone: 'status.error'}})),
 		setHelpScroll,
 		themeNames: props.themeNames,
 	};

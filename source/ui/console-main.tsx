@@ -26,7 +26,7 @@ import {buildKeymap} from './keys/keymap.js';
 import {type ConsoleState, initialState} from './state/console-state.js';
 import {createSessionStore, restoreSession, sessionFile} from './state/session.js';
 import {builtinThemeDirectory, chooseThemeName, listThemeNames, loadTheme} from './theme/theme.js';
-import type {ConsoleSource} from './view/types.js';
+import type {ConsoleSource, ConsoleView} from './view/types.js';
 
 import type {ConsoleOptions} from './run-console.js';
 
@@ -98,7 +98,7 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 	let cancelledOnQuit: string[] = [];
 	try {
 		for (;;) {
-			type Outcome = {kind: 'quit'} | {kind: 'exec'; id: string} | {kind: 'context'; name: string} | {kind: 'chart'};
+			type Outcome = {kind: 'quit'} | {kind: 'exec'; id: string} | {kind: 'context'; name: string} | {kind: 'chart'; engine?: string};
 			let settle: (outcome: Outcome) => void = () => undefined;
 			const outcome = new Promise<Outcome>(resolve => {
 				settle = resolve;
@@ -122,9 +122,9 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 						state = current;
 						settle({kind: 'exec', id});
 					}}
-					onChart={current => {
+					onChart={(current, engine) => {
 						state = current;
-						settle({kind: 'chart'});
+						settle({kind: 'chart', engine});
 					}}
 					onSwitchContext={(name, current) => {
 						state = current;
@@ -148,7 +148,9 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
 				continue;
 			}
 			if (next.kind === 'chart') {
-				state = {...(state ?? initialState(theme.name)), message: await runCharts(source, connection?.host ?? engines![0]!.host ?? env.DOCKER_HOST ?? 'unix:///var/run/docker.sock', fullScreen, theme.name !== 'monochrome')};
+				// Several engines: the chart follows the engine of the selected row, the one it connects to.
+				const chartHost = (next.engine && fleet?.engineHosts[next.engine]) || (connection?.host ?? env.DOCKER_HOST ?? 'unix:///var/run/docker.sock');
+				state = {...(state ?? initialState(theme.name)), message: await runCharts(source, chartHost, fullScreen, theme.name !== 'monochrome', fleet ? next.engine : undefined)};
 				continue;
 			}
 			// Context switch: keep the old connection if the new one does not answer.
@@ -204,9 +206,13 @@ function reclaimStdin(): void {
  * Shows the blessed-contrib chart view between two Ink renders, in its own process (see
  * chart/chart-process.ts for why), seeded with the stats history collected so far.
  */
-async function runCharts(source: ConsoleSource, host: string, fullScreen: boolean, color: boolean): Promise<ConsoleState['message']> {
+/** The view a chart is seeded from: with several engines, only `engine`'s services and containers. */
+const chartView = (view: ConsoleView, engine: string | undefined): ConsoleView =>
+	engine === undefined ? view : {...view, services: view.services.filter(service => service.engine === engine), containers: view.containers.filter(container => container.engine === engine)};
+
+async function runCharts(source: ConsoleSource, host: string, fullScreen: boolean, color: boolean, engine?: string): Promise<ConsoleState['message']> {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) return {text: 'charts need a terminal', tone: 'status.error'};
-	const view = source.snapshot();
+	const view = chartView(source.snapshot(), engine);
 	const seed: Record<string, unknown> = {};
 	for (const id of chartContainerIds(view)) seed[id] = source.statsHistory?.(id) ?? [];
 	const directory = mkdtempSync(join(tmpdir(), 'deckhand-chart-'));

@@ -33,7 +33,7 @@ export async function waitForFrame(lastFrame: () => string | undefined, predicat
 }
 
 /** Renders the app with a fake source; returns the ink-testing-library instance plus helpers. */
-export function renderApp(options: {source?: FakeSource; keymap?: KeymapOptions; columns?: number; rows?: number; onExec?: (id: string) => void; onChart?: () => void; themes?: Record<string, Theme>; sort?: SortId; now?: () => number; onSessionChange?: (session: ConsoleSession) => void} = {}) {
+export function renderApp(options: {source?: FakeSource; keymap?: KeymapOptions; columns?: number; rows?: number; onExec?: (id: string) => void; onChart?: (engine?: string) => void; themes?: Record<string, Theme>; sort?: SortId; now?: () => number; onSessionChange?: (session: ConsoleSession) => void} = {}) {
 	const source = options.source ?? fakeSource();
 	const keymap = buildKeymap(options.keymap);
 	const quits: number[] = [];
@@ -55,7 +55,7 @@ export function renderApp(options: {source?: FakeSource; keymap?: KeymapOptions;
 			size={{columns: options.columns ?? 100, rows: options.rows ?? 24}}
 			updateIntervalMs={0}
 			onExec={options.onExec}
-			onChart={options.onChart}
+			onChart={options.onChart ? (_state, engine) => options.onChart!(engine) : undefined}
 			onQuit={() => void quits.push(1)}
 		/>,
 	);

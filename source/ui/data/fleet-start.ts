@@ -29,7 +29,7 @@ export type FleetStartOptions = {
 const pingDeadline = (connection: EngineConnection) => (connection.endpoint.kind === 'ssh' ? 10_000 : 3000);
 
 /** Resolves, pings and starts one live source per engine, merged; see the file comment. */
-export async function startFleetSource(specs: readonly EngineSpec[], options: FleetStartOptions = {}): Promise<ConsoleSource> {
+export async function startFleetSource(specs: readonly EngineSpec[], options: FleetStartOptions = {}): Promise<ConsoleSource & {readonly engineHosts: Readonly<Record<string, string>>}> {
 	const env = options.env ?? process.env;
 	const twice = specs.find((spec, index) => specs.findIndex(other => other.name === spec.name) !== index);
 	if (twice) throw new UsageError(`engine ${twice.name} is given twice`);
@@ -50,5 +50,7 @@ export async function startFleetSource(specs: readonly EngineSpec[], options: Fl
 		const mode = detectEngineMode(engine.ports).then(detected => detected.mode, () => 'unknown');
 		return {name: spec.name, source: createLiveSource(engine, {...options.live, mode, context: spec.context, signal: options.signal, readOnly: options.readOnly})};
 	});
-	return createFleetSource(members);
+	// Each engine's resolved URL by name: the chart view (a child process) connects to one of them.
+	const engineHosts = Object.fromEntries(connections.map((connection, index) => [specs[index]!.name, connection.host]));
+	return Object.assign(createFleetSource(members), {engineHosts});
 }

@@ -47,6 +47,17 @@ describe('console over two engines', () => {
 		app.unmount();
 	});
 
+	it('g charts the engine that owns the selected row', async () => {
+		const {fleet} = twoEngines();
+		const charted: Array<string | undefined> = [];
+		const app = renderApp({source: fleet, columns: 120, rows: 40, onChart: engine => charted.push(engine)});
+		await app.waitFor(text => text.includes('remote-only'));
+		await app.press('3', '/', ...'remote-only', keys.enter, 'g');
+		await app.press('/', ...'lonely', keys.enter, 'g');
+		assert.deepEqual(charted, ['beta', 'alpha']);
+		app.unmount();
+	});
+
 	it('F shows only the engine selected in Engines, and F again all of them', async () => {
 		const {fleet} = twoEngines();
 		const app = renderApp({source: fleet, columns: 120, rows: 40});

@@ -8,6 +8,7 @@
  */
 import {sanitizeName} from '../../engine/text/sanitize.js';
 import type {ThemeToken} from '../theme/theme.js';
+import {problemRank} from './problems.js';
 import {panelRows, type PanelId, type PanelRow, type RowOptions, type RowTarget} from './rows.js';
 import type {ConsoleView, FleetEngineView} from './types.js';
 
@@ -51,12 +52,25 @@ export const engineHeading = (panel: PanelId, name: string): PanelRow => ({key: 
 
 const withEngine = (target: RowTarget | undefined, engine: string): RowTarget | undefined => (target ? {...target, engine} : undefined);
 
+/**
+ * Engines in the order their groups are listed: problems first (the engine with the most
+ * urgent container first, ties in the order given), or as given for the other orders.
+ */
+function byProblems(view: ConsoleView, engines: readonly FleetEngineView[], options: FleetRowOptions): readonly FleetEngineView[] {
+	if ((options.sort ?? 'problems') !== 'problems') return engines;
+	const rank = new Map(engines.map(engine => [engine.name, 4]));
+	for (const container of view.containers) {
+		if (container.engine !== undefined) rank.set(container.engine, Math.min(rank.get(container.engine) ?? 4, problemRank(container)));
+	}
+	return [...engines].sort((x, y) => rank.get(x.name)! - rank.get(y.name)!);
+}
+
 /** The rows of one panel over every engine (see the file comment); `panelRows` with one engine. */
 export function fleetPanelRows(view: ConsoleView, panel: PanelId, filter = '', options: FleetRowOptions = {}): PanelRow[] {
 	const engines = view.engines ?? [];
 	if (engines.length < 2) return panelRows(view, panel, filter, options);
 	if (panel === 'engine') return engines.map(engineRow);
-	const shown = options.layout === 'filtered' ? engines.filter(engine => engine.name === (options.engine ?? engines[0]!.name)) : engines;
+	const shown = options.layout === 'filtered' ? engines.filter(engine => engine.name === (options.engine ?? engines[0]!.name)) : byProblems(view, engines, options);
 	return shown.flatMap(engine => {
 		const rows = panelRows(engineSlice(view, engine.name), panel, filter, options).map(row => ({...row, key: `${engine.name}|${row.key}`, target: withEngine(row.target, engine.name)}));
 		return options.layout === 'filtered' || rows.length === 0 ? rows : [engineHeading(panel, engine.name), ...rows];

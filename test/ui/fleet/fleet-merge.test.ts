@@ -80,6 +80,14 @@ describe('fleetPanelRows', () => {
 		assert.deepEqual(rows.slice(1, 2).map(row => row.columns), own.map(row => row.columns));
 	});
 
+	it('grouped, problems first: the engine with the most urgent container leads', () => {
+		const calm = {...a, view: {...a.view, containers: [container('a9', 'calm')]}};
+		const sick = {...b, view: {...b.view, containers: [container('b9', 'dying', {health: 'unhealthy'})]}};
+		const headings = (options: Parameters<typeof fleetPanelRows>[3]) => fleetPanelRows(mergeFleet([calm, sick]), 'containers', '', options).filter(row => row.heading).map(row => row.label);
+		assert.deepEqual(headings({now: 0}), ['@b', '@a']);
+		assert.deepEqual(headings({now: 0, sort: 'name'}), ['@a', '@b']);
+	});
+
 	it('filtered: only the selected engine, no headings; an engine with no rows shows none', () => {
 		assert.deepEqual(fleetPanelRows(merged, 'containers', '', {now: 0, layout: 'filtered', engine: 'b'}).map(row => row.key), ['b|container:b1']);
 		assert.deepEqual(fleetPanelRows(merged, 'services', '', {now: 0, layout: 'filtered', engine: 'b'}), []);

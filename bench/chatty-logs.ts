@@ -15,7 +15,7 @@
  *      node --import tsx bench/chatty-logs.ts [WINDOW_SECONDS=60] [ROUNDS=1]
  */
 import {statSync} from 'node:fs';
-import Docker from 'dockerode';
+import {benchRun, sleep} from './lib/bench-run.js';
 import {startTmux, type TmuxSession} from '../test/helpers/tmux.js';
 import {repoRoot} from '../test/e2e/console-session.js';
 import {programsFromEnv, type Program} from './lib/programs.js';
@@ -25,13 +25,8 @@ import {createWorkload, removeWorkload, workloadName} from './lib/workload.js';
 const windowMs = Number(process.argv[2] ?? 60) * 1000;
 const rounds = Number(process.argv[3] ?? 1);
 const keyEveryMs = 2500;
-const host = process.env.DOCKER_HOST ?? 'unix:///tmp/deckhand-engine/docker.sock';
-const run = Math.random().toString(16).slice(2, 8);
-const prefix = `dhtest-bench-${run}`;
-const label = `bench-${run}`;
-const docker = new Docker({socketPath: host.replace(/^unix:\/\//, '')});
+const {host, prefix, label, docker} = benchRun();
 const ticksPerSecond = clockTicks();
-const sleep = async (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 const mib = (bytes: number | undefined) => `${((bytes ?? Number.NaN) / 1024 / 1024).toFixed(0)} MiB`;
 
 /** Sends the probe key and polls the pane until its effect shows; ms (or Infinity after 5 s). */

@@ -13,25 +13,20 @@
  * Run: DOCKER_HOST=unix:///tmp/deckhand-engine/docker.sock node --import tsx bench/console.ts [N=150] [WINDOW_SECONDS=60]
  * (scripts/test.sh or `npm run build` first: the built dist/cli.js is measured when present.)
  */
-import {readFileSync, statSync} from 'node:fs';
-import Docker from 'dockerode';
+import {statSync} from 'node:fs';
+import {benchRun, sleep} from './lib/bench-run.js';
 import {startTmux, type TmuxSession} from '../test/helpers/tmux.js';
 import {deckhandCommand, repoRoot} from '../test/e2e/console-session.js';
-import {clockTicks, cpuPercent, cpuTicks, median, peakRss} from './lib/proc.js';
+import {clockTicks, cpuPercent, cpuTicks, daemonCpuOver, daemonPid, median, peakRss} from './lib/proc.js';
 
 const count = Number(process.argv[2] ?? 150);
 const windowMs = Number(process.argv[3] ?? 60) * 1000;
 const kills = Number(process.env.BENCH_KILLS ?? 5);
 const image = process.env.DECKHAND_TEST_IMAGE ?? 'deckhand-test/busybox:1';
-const host = process.env.DOCKER_HOST ?? 'unix:///tmp/deckhand-engine/docker.sock';
-const daemonPidFile = process.env.DECKHAND_DAEMON_PIDFILE ?? '/tmp/deckhand-engine/dockerd.pid';
-const run = Math.random().toString(16).slice(2, 8);
-const prefix = `dhtest-bench-${run}`;
-const labels = {'deckhand.test': `bench-${run}`};
-const docker = new Docker({socketPath: host.replace(/^unix:\/\//, '')});
+const {host, prefix, label, docker} = benchRun();
+const labels = {'deckhand.test': label};
 const ticksPerSecond = clockTicks();
 
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 const line = (name: string, value: string) => console.log(`${name.padEnd(22)} ${value}`);
 
 async function createContainers(): Promise<string[]> {
@@ -46,27 +41,9 @@ async function createContainers(): Promise<string[]> {
 }
 
 async function removeContainers(): Promise<void> {
-	const list = await docker.listContainers({all: true, filters: JSON.stringify({label: [`deckhand.test=bench-${run}`]})});
+	const list = await docker.listContainers({all: true, filters: JSON.stringify({label: [`deckhand.test=${label}`]})});
 	for (let index = 0; index < list.length; index += 10) {
 		await Promise.all(list.slice(index, index + 10).map(async entry => docker.getContainer(entry.Id).remove({force: true}).catch(() => undefined)));
-	}
-}
-
-/** The daemon's CPU % over `ms` (NaN when its pid file is not readable). */
-async function daemonCpuOver(ms: number): Promise<number> {
-	const pid = daemonPid();
-	if (!pid) return Number.NaN;
-	const before = cpuTicks(pid);
-	const start = Date.now();
-	await sleep(ms);
-	return cpuPercent(before, cpuTicks(pid), Date.now() - start, ticksPerSecond);
-}
-
-function daemonPid(): number | undefined {
-	try {
-		return Number(readFileSync(daemonPidFile, 'utf8').trim()) || undefined;
-	} catch {
-		return undefined;
 	}
 }
 
@@ -109,7 +86,7 @@ async function main(): Promise<void> {
 	const names = await createContainers();
 	let tmux: TmuxSession | undefined;
 	try {
-		const idleDaemon = await daemonCpuOver(10_000);
+		const idleDaemon = await daemonCpuOver(10_000, ticksPerSecond);
 		tmux = await startTmux(deckhandCommand(), {columns: 200, rows: 50, cwd: repoRoot, countBytes: true, env: {DOCKER_HOST: host, XDG_CONFIG_HOME: '/nonexistent-deckhand-bench-config'}});
 		// startTmux's last step is the go signal that starts the program (setting up the
 		// session and byte counting before it is not the console's time).

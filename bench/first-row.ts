@@ -14,44 +14,21 @@
  * Run: DOCKER_HOST=unix:///tmp/deckhand-engine/docker.sock [LAZYDOCKER=/work/peers/lazydocker] \
  *      node --import tsx bench/first-row.ts [COUNTS=10,50,150] [ROUNDS=3] [WINDOW_SECONDS=20]
  */
-import {readFileSync, statSync} from 'node:fs';
-import Docker from 'dockerode';
+import {statSync} from 'node:fs';
+import {benchRun, sleep} from './lib/bench-run.js';
 import {startTmux} from '../test/helpers/tmux.js';
 import {repoRoot} from '../test/e2e/console-session.js';
 import {programsFromEnv, type Program} from './lib/programs.js';
-import {clockTicks, cpuPercent, cpuTicks, median, peakRss} from './lib/proc.js';
+import {clockTicks, cpuPercent, cpuTicks, daemonCpuOver, daemonPid, median, peakRss} from './lib/proc.js';
 import {createWorkload, removeWorkload} from './lib/workload.js';
 
 const counts = (process.argv[2] ?? '10,50,150').split(',').map(Number);
 const rounds = Number(process.argv[3] ?? 3);
 const windowMs = Number(process.argv[4] ?? 20) * 1000;
-const host = process.env.DOCKER_HOST ?? 'unix:///tmp/deckhand-engine/docker.sock';
-const daemonPidFile = process.env.DECKHAND_DAEMON_PIDFILE ?? '/tmp/deckhand-engine/dockerd.pid';
-const run = Math.random().toString(16).slice(2, 8);
-const prefix = `dhtest-bench-${run}`;
-const label = `bench-${run}`;
-const docker = new Docker({socketPath: host.replace(/^unix:\/\//, '')});
+const {host, prefix, label, docker} = benchRun();
 const ticksPerSecond = clockTicks();
-const sleep = async (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 type Figures = {firstRowMs: number; consoleMs: number; rssBytes: number; cpu: number; bytesPerSecond: number; daemonCpu: number};
-
-function daemonPid(): number | undefined {
-	try {
-		return Number(readFileSync(daemonPidFile, 'utf8').trim()) || undefined;
-	} catch {
-		return undefined;
-	}
-}
-
-async function daemonCpuOver(ms: number): Promise<number> {
-	const pid = daemonPid();
-	if (!pid) return Number.NaN;
-	const before = cpuTicks(pid);
-	const start = performance.now();
-	await sleep(ms);
-	return cpuPercent(before, cpuTicks(pid), performance.now() - start, ticksPerSecond);
-}
 
 async function measure(program: Program): Promise<Figures> {
 	const tmux = await startTmux(program.command, {columns: 200, rows: 50, cwd: repoRoot, countBytes: true, env: program.env});
@@ -104,7 +81,7 @@ async function main(): Promise<void> {
 			await createWorkload(docker, {prefix, label, count, from: created});
 			created = count;
 			await sleep(5000);
-			const idle = await daemonCpuOver(10_000);
+			const idle = await daemonCpuOver(10_000, ticksPerSecond);
 			const results = new Map<string, Figures[]>(programs.map(program => [program.name, []]));
 			for (let round = 0; round < rounds; round++) {
 				const order = round % 2 === 0 ? programs : [...programs].reverse();

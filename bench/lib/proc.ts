@@ -51,3 +51,22 @@ export function percentile(values: readonly number[], p: number): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
+
+/** The private engine's dockerd pid (DECKHAND_DAEMON_PIDFILE, else the engine script's), or undefined. */
+export function daemonPid(pidFile = process.env.DECKHAND_DAEMON_PIDFILE ?? '/tmp/deckhand-engine/dockerd.pid'): number | undefined {
+	try {
+		return Number(readFileSync(pidFile, 'utf8').trim()) || undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** dockerd's CPU % of a core over the next `ms` (NaN when its pid file is not readable). */
+export async function daemonCpuOver(ms: number, ticksPerSecond: number): Promise<number> {
+	const pid = daemonPid();
+	if (!pid) return Number.NaN;
+	const before = cpuTicks(pid);
+	const start = performance.now();
+	await new Promise(resolve => setTimeout(resolve, ms));
+	return cpuPercent(before, cpuTicks(pid), performance.now() - start, ticksPerSecond);
+}

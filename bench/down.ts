@@ -17,6 +17,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {execa} from 'execa';
 import {createConnection} from '../source/docker/client.js';
+import {ensureDockerCompose, removeComposeProject} from './lib/compose-peer.js';
 
 const image = process.env.DECKHAND_TEST_IMAGE ?? 'deckhand-test/busybox:1';
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -39,20 +40,6 @@ const composeFile = () => {
 	writeFileSync(file, JSON.stringify({services}, null, 2));
 	return file;
 };
-
-/** Debian's docker-compose 1.29, installed with apt when it is not there yet. */
-async function ensureDockerCompose(): Promise<string> {
-	const probe = await execa('docker-compose', ['version', '--short'], {reject: false});
-	if (probe.exitCode !== 0) await execa('apt-get', ['install', '-y', 'docker-compose'], {stdio: 'inherit', env: {...process.env, DEBIAN_FRONTEND: 'noninteractive'}});
-	return (await execa('docker-compose', ['version', '--short'])).stdout.trim();
-}
-
-/** Removes whatever is left of a project (a failed run). */
-async function removeProject(project: string): Promise<void> {
-	const filters = JSON.stringify({label: [`com.docker.compose.project=${project}`]});
-	for (const container of await docker.listContainers({all: true, filters})) await docker.getContainer(container.Id).remove({force: true}).catch(() => undefined);
-	for (const network of await docker.listNetworks({filters})) await docker.getNetwork(network.Id).remove().catch(() => undefined);
-}
 
 /** Brings the stack up with `up`, then times `down`; returns seconds. */
 async function timeDown(project: string, up: readonly string[], down: readonly string[], file: string): Promise<number> {
@@ -78,6 +65,6 @@ try {
 	console.log(`  deckhand down:               ${deckhand.toFixed(1)} s`);
 	console.log(`  docker-compose ${version} down: ${compose.toFixed(1)} s`);
 } finally {
-	await removeProject(ours);
-	await removeProject(theirs);
+	await removeComposeProject(docker, ours);
+	await removeComposeProject(docker, theirs);
 }

@@ -4,7 +4,9 @@
  *   - wall time ÷ critical path (sum of delays on the longest chain; and, separately, the
  *     longest chain of measured step durations, which includes the engine's create/start cost),
  *   - readiness detection lag after Docker's health_status event (median, p95),
- *   - the same stack started strictly in sequence.
+ *   - the same stack started strictly in sequence,
+ *   - docker-compose 1.29 (`up -d`, the measuring peer, installed with apt when missing) on the
+ *     same compose file in the same rounds: its wall time, and deckhand's beside it.
  * Run: DOCKER_HOST=unix:///tmp/deckhand-engine/docker.sock node --import tsx bench/up.ts
  */
 import {mkdtempSync, writeFileSync} from 'node:fs';
@@ -17,6 +19,8 @@ import {loadCompose} from '../source/engine/compose/load.js';
 import type {ComposeProject, LoadedCompose} from '../source/engine/compose/types.js';
 import {criticalPath, planStartup} from '../source/engine/plan/graph.js';
 import {dockerPorts} from '../source/docker/ports.js';
+import {execa} from 'execa';
+import {ensureDockerCompose, removeComposeProject} from './lib/compose-peer.js';
 
 const image = process.env.DECKHAND_TEST_IMAGE ?? 'deckhand-test/busybox:1';
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -59,6 +63,20 @@ function stack(name: string, sequential: boolean): LoadedCompose {
 	return loadCompose({cwd: dir, projectName: name, env: {}});
 }
 
+/** docker-compose's `up -d` of the same stack (it waits for service_healthy too); wall ms. */
+async function composeUp(project: LoadedCompose): Promise<number> {
+	const {docker, host} = createConnection();
+	const options = {cwd: project.project.workingDir, env: {...process.env, DOCKER_HOST: host}};
+	const name = `${project.project.name}-peer`;
+	try {
+		const started = performance.now();
+		await execa('docker-compose', ['-p', name, 'up', '-d'], options);
+		return performance.now() - started;
+	} finally {
+		await removeComposeProject(docker, name);
+	}
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.95))] ?? Number.NaN;
 
@@ -91,7 +109,9 @@ const delayPath = (project: ComposeProject) => criticalPath(planStartup(project)
 
 const parallel = {wall: [] as number[], ratioDelays: [] as number[], ratioMeasured: [] as number[]};
 const sequential: number[] = [];
+const peer: number[] = [];
 const lags: number[] = [];
+const peerVersion = await ensureDockerCompose();
 for (let round = 0; round < rounds; round++) {
 	const p = stack(`dhbench-up-${process.pid}-${round}`, false);
 	const result = await once(p, lags);
@@ -101,12 +121,14 @@ for (let round = 0; round < rounds; round++) {
 	parallel.ratioMeasured.push(result.elapsedMs / criticalPath(result.plan, result.durations));
 	const s = stack(`dhbench-seq-${process.pid}-${round}`, true);
 	sequential.push((await once(s, [])).elapsedMs);
+	peer.push(await composeUp(stack(`dhbench-up-${process.pid}-${round}`, false)));
 }
 const fixed = (n: number, digits = 2) => n.toFixed(digits);
 console.log(`services: ${Object.keys(graph).length}, rounds: ${rounds}, delay critical path: ${delayPath(stack('dhbench-x', false).project)}ms, sum of delays: ${Object.values(graph).reduce((a, [d]) => a + d, 0)}ms`);
 console.log(`up (plan)        median wall ${fixed(median(parallel.wall), 0)}ms`);
 console.log(`  ÷ critical path of delays           ${fixed(median(parallel.ratioDelays))}`);
 console.log(`  ÷ critical path of measured steps   ${fixed(median(parallel.ratioMeasured))}   (scheduler overhead; target ≤ 1.05)`);
+console.log(`docker-compose ${peerVersion} up -d, same file, same rounds: median wall ${fixed(median(peer), 0)}ms  (deckhand ${fixed(median(parallel.wall) / median(peer))}× its time)`);
 console.log(`strictly sequential median wall ${fixed(median(sequential), 0)}ms  (${fixed(median(sequential) / median(parallel.wall))}× slower)`);
 console.log(`dispatch lag (dependency done → dependent begins): median ${fixed(median(dispatch), 1)}ms, max ${fixed(Math.max(...dispatch), 1)}ms over ${dispatch.length} gated steps`);
 console.log(`detection lag after health_status: median ${fixed(median(lags), 1)}ms, p95 ${fixed(p95(lags), 1)}ms over ${lags.length} events (target ≤ 100 ms median)`);

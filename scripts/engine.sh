@@ -31,18 +31,7 @@ install_packages() {
   command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
   { [ -x /bin/busybox ] && file_is_static /bin/busybox; } || missing+=(busybox-static)
   command -v tmux >/dev/null 2>&1 || missing+=(tmux)
-  if [ ${#missing[@]} -gt 0 ]; then
-    log "installing ${missing[*]} (apt)"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2
-    apt-get install -y -qq -o DPkg::Lock::Timeout=300 "${missing[@]}" >&2
-  fi
-}
-
-file_is_static() {
-  # busybox-static replaces /bin/busybox with a static binary; the dynamic one cannot run in a
-  # scratch image.
-  ! LC_ALL=C ldd "$1" >/dev/null 2>&1
+  apt_install "${missing[@]}"
 }
 
 answers() { $DOCKER version --format '{{.Server.Version}}' >/dev/null 2>&1; }

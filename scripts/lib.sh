@@ -8,3 +8,20 @@ wait_until() {
     sleep 0.1
   done
 }
+
+apt_install() {
+  # apt_install PACKAGE...: install them from apt, quietly, waiting up to 300 s for dpkg's lock
+  # (test files start their engines in parallel); nothing to do without packages. Uses the
+  # calling script's log().
+  [ $# -gt 0 ] || return 0
+  log "installing $* (apt)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq -o DPkg::Lock::Timeout=300 "$@" >&2
+}
+
+file_is_static() {
+  # busybox-static replaces /bin/busybox with a static binary; the dynamic one cannot run in a
+  # scratch image.
+  ! LC_ALL=C ldd "$1" >/dev/null 2>&1
+}

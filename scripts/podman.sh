@@ -29,19 +29,12 @@ log() { echo "podman: $*" >&2; }
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-file_is_static() { ! LC_ALL=C ldd "$1" >/dev/null 2>&1; }
-
 install_packages() {
   local missing=()
   command -v podman >/dev/null 2>&1 || missing+=(podman)
   command -v runc >/dev/null 2>&1 || missing+=(runc)
   { [ -x /bin/busybox ] && file_is_static /bin/busybox; } || missing+=(busybox-static)
-  if [ ${#missing[@]} -gt 0 ]; then
-    log "installing ${missing[*]} (apt)"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2
-    apt-get install -y -qq -o DPkg::Lock::Timeout=300 "${missing[@]}" >&2
-  fi
+  apt_install "${missing[@]}"
 }
 
 write_config() {

@@ -31,18 +31,7 @@ install_packages() {
   command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
   { [ -x /bin/busybox ] && file_is_static /bin/busybox; } || missing+=(busybox-static)
   command -v tmux >/dev/null 2>&1 || missing+=(tmux)
-  if [ ${#missing[@]} -gt 0 ]; then
-    log "installing ${missing[*]} (apt)"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2
-    apt-get install -y -qq -o DPkg::Lock::Timeout=300 "${missing[@]}" >&2
-  fi
-}
-
-file_is_static() {
-  # busybox-static replaces /bin/busybox with a static binary; the dynamic one cannot run in a
-  # scratch image.
-  ! LC_ALL=C ldd "$1" >/dev/null 2>&1
+  apt_install "${missing[@]}"
 }
 
 answers() { $DOCKER version --format '{{.Server.Version}}' >/dev/null 2>&1; }
@@ -86,22 +75,9 @@ init_swarm() {
 import_image() {
   if ! $DOCKER image inspect "$IMAGE" >/dev/null 2>&1; then
     log "importing $IMAGE from busybox-static"
-    local root
-    root=$(mktemp -d)
-    mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,tmp,etc,root,var/run,app,proc,sys,dev}
-    cp /bin/busybox "$root/bin/busybox"
-    local applet
-    for applet in $(/bin/busybox --list); do
-      [ "$applet" = busybox ] || ln -sf busybox "$root/bin/$applet"
-    done
-    echo 'root:x:0:0:root:/root:/bin/sh' > "$root/etc/passwd"
-    echo 'nobody:x:65534:65534:nobody:/:/bin/sh' >> "$root/etc/passwd"
-    printf 'root:x:0:\nnogroup:x:65534:\n' > "$root/etc/group"
-    chmod 1777 "$root/tmp"
-    tar -C "$root" -c . | $DOCKER import \
+    busybox_root_tar | $DOCKER import \
       -c 'CMD ["sh"]' -c 'ENV PATH=/bin:/sbin:/usr/bin:/usr/sbin' \
       - "$IMAGE" >/dev/null
-    rm -rf "$root"
   fi
 }
 

@@ -29,19 +29,12 @@ log() { echo "podman: $*" >&2; }
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-file_is_static() { ! LC_ALL=C ldd "$1" >/dev/null 2>&1; }
-
 install_packages() {
   local missing=()
   command -v podman >/dev/null 2>&1 || missing+=(podman)
   command -v runc >/dev/null 2>&1 || missing+=(runc)
   { [ -x /bin/busybox ] && file_is_static /bin/busybox; } || missing+=(busybox-static)
-  if [ ${#missing[@]} -gt 0 ]; then
-    log "installing ${missing[*]} (apt)"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2
-    apt-get install -y -qq -o DPkg::Lock::Timeout=300 "${missing[@]}" >&2
-  fi
+  apt_install "${missing[@]}"
 }
 
 write_config() {
@@ -86,20 +79,8 @@ start_service() {
 import_image() {
   podman image exists "$IMAGE" && return 0
   log "importing $IMAGE from busybox-static"
-  local root applet
-  root=$(mktemp -d)
-  mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,tmp,etc,root,var/run,app,proc,sys,dev}
-  cp /bin/busybox "$root/bin/busybox"
-  for applet in $(/bin/busybox --list); do
-    [ "$applet" = busybox ] || ln -sf busybox "$root/bin/$applet"
-  done
-  echo 'root:x:0:0:root:/root:/bin/sh' > "$root/etc/passwd"
-  echo 'nobody:x:65534:65534:nobody:/:/bin/sh' >> "$root/etc/passwd"
-  printf 'root:x:0:\nnogroup:x:65534:\n' > "$root/etc/group"
-  chmod 1777 "$root/tmp"
-  tar -C "$root" -c . | podman import -q \
+  busybox_root_tar | podman import -q \
     -c 'CMD ["sh"]' -c 'ENV PATH=/bin:/sbin:/usr/bin:/usr/sbin' - "$IMAGE" >/dev/null
-  rm -rf "$root"
 }
 
 stop_service() {

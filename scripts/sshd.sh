@@ -31,10 +31,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 install_packages() {
   if [ ! -x /usr/sbin/sshd ] || ! command -v ssh >/dev/null 2>&1; then
-    log "installing openssh-server openssh-client (apt)"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2
-    apt-get install -y -qq -o DPkg::Lock::Timeout=300 openssh-server openssh-client >&2
+    apt_install openssh-server openssh-client
   fi
 }
 

@@ -3,36 +3,16 @@ import {randomBytes} from 'node:crypto';
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {PassThrough} from 'node:stream';
 import {after, describe, it} from 'node:test';
 import scale from '../../source/commands/scale.js';
 import up from '../../source/commands/up.js';
-import {DeckhandError} from '../../source/engine/errors.js';
+import {runCommand} from '../helpers/command.js';
 import {TEST_IMAGE, testDocker, testName} from '../helpers/engine.js';
 import {removeProject} from '../engine/actions/compose/stack.js';
 
 const docker = testDocker();
 const projects: string[] = [];
 after(async () => Promise.all(projects.map(async p => removeProject(docker, p))));
-
-/** Runs a command with captured output; the exit code comes from the thrown error too. */
-async function runCommand(command: typeof up | typeof scale, input: string[], flags: Record<string, unknown>) {
-	const stdout = new PassThrough();
-	const stderr = new PassThrough();
-	let out = '';
-	let err = '';
-	stdout.on('data', c => (out += c));
-	stderr.on('data', c => (err += c));
-	let code: number;
-	try {
-		code = await command.run({input, flags: flags as never, global: {}, stdout: stdout as never, stderr: stderr as never, signal: new AbortController().signal});
-	} catch (error) {
-		if (!(error instanceof DeckhandError)) throw error;
-		code = error.exitCode;
-		err += `${error.message}\n`;
-	}
-	return {code, out, err};
-}
 
 /**
  * A project with one service named `service` (unique per test, so another test's `web` on the

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import {PassThrough} from 'node:stream';
 import {after, describe, it} from 'node:test';
 import scale from '../../source/commands/scale.js';
-import {DeckhandError} from '../../source/engine/errors.js';
+import {runCommand} from '../helpers/command.js';
 import {newRun, removeTestObjects, TEST_IMAGE, testDocker, testLabels, testName} from '../helpers/engine.js';
 
 const docker = testDocker();
@@ -11,21 +10,7 @@ after(async () => removeTestObjects(docker, run));
 
 /** Runs `deckhand scale` with captured output; the exit code comes from the thrown error too. */
 async function runScale(input: string[], flags: Record<string, unknown> = {}) {
-	const stdout = new PassThrough();
-	const stderr = new PassThrough();
-	let out = '';
-	let err = '';
-	stdout.on('data', c => (out += c));
-	stderr.on('data', c => (err += c));
-	let code: number;
-	try {
-		code = await scale.run({input, flags: {wait: true, ...flags} as never, global: {}, stdout: stdout as never, stderr: stderr as never, signal: new AbortController().signal});
-	} catch (error) {
-		if (!(error instanceof DeckhandError)) throw error;
-		code = error.exitCode;
-		err += `${error.message}\n`;
-	}
-	return {code, out, err};
+	return runCommand(scale, input, {wait: true, ...flags});
 }
 
 describe('deckhand scale', () => {

@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {PassThrough} from 'node:stream';
 import {after, describe, it} from 'node:test';
 import up from '../../source/commands/up.js';
 import down from '../../source/commands/down.js';
-import {DeckhandError} from '../../source/engine/errors.js';
+import {runCommand} from '../helpers/command.js';
 import {TEST_IMAGE, testDocker, testName} from '../helpers/engine.js';
 import {removeProject} from '../engine/actions/compose/stack.js';
 
@@ -22,25 +21,6 @@ function composeFile(text: string): {file: string; project: string} {
 	const project = testName('upcmd');
 	projects.push(project);
 	return {file, project};
-}
-
-/** Runs a command with captured output; returns exit code (from the thrown error too) and text. */
-async function runCommand(command: typeof up | typeof down, input: string[], flags: Record<string, unknown>) {
-	const stdout = new PassThrough();
-	const stderr = new PassThrough();
-	let out = '';
-	let err = '';
-	stdout.on('data', c => (out += c));
-	stderr.on('data', c => (err += c));
-	let code: number;
-	try {
-		code = await command.run({input, flags: flags as never, global: {}, stdout: stdout as never, stderr: stderr as never, signal: new AbortController().signal});
-	} catch (error) {
-		if (!(error instanceof DeckhandError)) throw error;
-		code = error.exitCode;
-		err += `${error.message}\n`;
-	}
-	return {code, out, err};
 }
 
 const upFlags = (file: string, project: string, extra: Record<string, unknown> = {}) => ({file: [file], projectName: project, json: false, failFast: false, swarm: false, ...extra});

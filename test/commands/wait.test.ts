@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import {PassThrough} from 'node:stream';
 import {after, describe, it} from 'node:test';
 import wait from '../../source/commands/wait.js';
-import {DeckhandError} from '../../source/engine/errors.js';
+import {runCommand} from '../helpers/command.js';
 import {freePort} from '../helpers/ports.js';
 import {newRun, removeTestObjects, startTestContainer, TEST_IMAGE, testDocker, testLabels, testName} from '../helpers/engine.js';
 import {dockerPorts} from '../../source/docker/ports.js';
@@ -15,22 +14,9 @@ after(async () => removeTestObjects(docker, run));
 
 /** Runs `deckhand wait` with captured output; the exit code comes from the thrown error too. */
 async function runWait(input: string[], flags: Record<string, unknown> = {}) {
-	const stdout = new PassThrough();
-	const stderr = new PassThrough();
-	let out = '';
-	let err = '';
-	stdout.on('data', c => (out += c));
-	stderr.on('data', c => (err += c));
-	let code: number;
 	const began = Date.now();
-	try {
-		code = await wait.run({input, flags: {failFast: false, ...flags} as never, global: {}, stdout: stdout as never, stderr: stderr as never, signal: new AbortController().signal});
-	} catch (error) {
-		if (!(error instanceof DeckhandError)) throw error;
-		code = error.exitCode;
-		err += `${error.message}\n`;
-	}
-	return {code, out, err, at: Date.now(), tookMs: Date.now() - began};
+	const result = await runCommand(wait, input, {failFast: false, ...flags});
+	return {...result, at: Date.now(), tookMs: Date.now() - began};
 }
 
 /** Polls until `condition` holds (deadline 30 s). */

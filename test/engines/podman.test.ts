@@ -6,7 +6,7 @@
  * i.e. `podman healthcheck run`), every second. This file's own Podman directory.
  */
 import assert from 'node:assert/strict';
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
@@ -14,11 +14,10 @@ import Docker from 'dockerode';
 import {execa} from 'execa';
 import {dockerPorts} from '../../source/docker/ports.js';
 import {readModel} from '../../source/engine/live/model-source.js';
-import {createEngineStatsHub} from '../../source/engine/stats/engine-hub.js';
 import type {DockerEvent} from '../../source/engine/model/types.js';
+import {assertComposeRestart, assertTarballDeploy, waitForMemoryFigure} from '../helpers/engine-scenarios.js';
 import {newRun, removeTestObjects, startTestContainer, TEST_LABEL, testName} from '../helpers/engine.js';
 import {deckhand} from '../fixtures/deploy/cli.js';
-import {appFiles, createSupervisedApp} from '../fixtures/deploy/supervised-app.js';
 import {engineScript, waitFor} from './scripts.js';
 
 const directory = '/tmp/deckhand-podman-test-podman';
@@ -119,16 +118,7 @@ describe('deckhand against Podman', () => {
 
 	it('stats: the console’s stats hub delivers figures for a Podman container', async () => {
 		const container = await startTestContainer(docker, run, testName('pod-stats'));
-		const hub = createEngineStatsHub(ports, {intervalMs: 250});
-		const controller = new AbortController();
-		let memory = 0;
-		hub.subscribe([container.id], update => (memory = update.stats.get(container.id)?.memoryBytes ?? 0), {signal: controller.signal});
-		try {
-			await waitFor(() => memory > 0, 'a stats figure');
-		} finally {
-			controller.abort();
-			hub.close();
-		}
+		await waitForMemoryFigure(ports, container.id, 'a stats figure');
 	});
 
 	it('exec runs a command in a Podman container', async () => {
@@ -137,14 +127,7 @@ describe('deckhand against Podman', () => {
 	});
 
 	it('restart restarts a compose-labelled container', async () => {
-		const project = `dhtest-podrestart-${run}`;
-		const container = await startTestContainer(docker, run, testName('pod-restart'), {Labels: compose(project, 'web')});
-		const startedBefore = (await container.inspect()).State.StartedAt;
-		const result = await deckhand(['--host', host, 'restart', 'web', '-p', project, '--timeout', '30s'], env);
-		assert.equal(result.exitCode, 0, result.stderr);
-		const state = (await container.inspect()).State;
-		assert.equal(state.Running, true);
-		assert.notEqual(state.StartedAt, startedBefore);
+		await assertComposeRestart(docker, run, testName('pod-restart'), `dhtest-podrestart-${run}`, {host, env});
 	});
 
 	it('health: deckhand reads Podman’s health once a healthcheck has run', async () => {
@@ -154,16 +137,6 @@ describe('deckhand against Podman', () => {
 	});
 
 	it('deploy of a tarball: the app runs the new version', async () => {
-		const name = testName('pod-deploy');
-		const app = await createSupervisedApp(docker, run, name);
-		const source = join(scratch, 'v2');
-		mkdirSync(source, {recursive: true});
-		for (const file of appFiles('v2')) writeFileSync(join(source, file.path), file.content, {mode: file.mode ?? 0o644});
-		const tarball = join(scratch, 'v2.tar.gz');
-		assert.equal((await deckhand(['pack', source, '-o', tarball])).exitCode, 0);
-		const result = await deckhand(['--host', host, 'deploy', name, tarball, '--json', '--timeout', '30s'], env);
-		assert.equal(result.exitCode, 0, result.stderr + result.stdout);
-		assert.equal((JSON.parse(result.stdout) as {result: string}).result, 'ok');
-		assert.equal((await ports.exec.run(app.id, ['cat', '/app/VERSION'])).stdout.trim(), 'v2');
+		await assertTarballDeploy(docker, run, testName('pod-deploy'), scratch, {host, env});
 	});
 });

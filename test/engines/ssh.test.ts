@@ -5,7 +5,7 @@
  * that survives sshd being killed and started again. This file's own sshd directory.
  */
 import assert from 'node:assert/strict';
-import {copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {copyFileSync, mkdirSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
@@ -13,10 +13,10 @@ import {execa} from 'execa';
 import {clientFor} from '../../source/docker/client.js';
 import {resolveEndpoint} from '../../source/docker/connection.js';
 import {dockerPorts} from '../../source/docker/ports.js';
-import {chooseStatsSampler, createEngineStatsHub} from '../../source/engine/stats/engine-hub.js';
+import {chooseStatsSampler} from '../../source/engine/stats/engine-hub.js';
+import {assertComposeRestart, assertTarballDeploy, waitForMemoryFigure} from '../helpers/engine-scenarios.js';
 import {newRun, removeTestObjects, startTestContainer, testDocker, testHost, testName} from '../helpers/engine.js';
 import {deckhand} from '../fixtures/deploy/cli.js';
-import {appFiles, createSupervisedApp} from '../fixtures/deploy/supervised-app.js';
 import {engineScript, waitFor} from './scripts.js';
 
 const directory = '/tmp/deckhand-sshd-test-ssh';
@@ -76,16 +76,7 @@ describe('deckhand over ssh:// (real sshd)', () => {
 		const remotePorts = dockerPorts(remote);
 		assert.equal(remotePorts.cgroup.usable(), false, 'an ssh engine is never read through local cgroup files');
 		assert.equal((chooseStatsSampler(remotePorts) as {kind?: string}).kind, 'api');
-		const hub = createEngineStatsHub(remotePorts, {intervalMs: 250});
-		const controller = new AbortController();
-		let memory = 0;
-		hub.subscribe([container.id], update => (memory = update.stats.get(container.id)?.memoryBytes ?? 0), {signal: controller.signal});
-		try {
-			await waitFor(() => memory > 0, 'a live stats figure through ssh');
-		} finally {
-			controller.abort();
-			hub.close();
-		}
+		await waitForMemoryFigure(remotePorts, container.id, 'a live stats figure through ssh');
 	});
 
 	it('24 requests at once all answer (pooled channels; sshd drops connections beyond MaxStartups)', async () => {
@@ -95,28 +86,11 @@ describe('deckhand over ssh:// (real sshd)', () => {
 	});
 
 	it('restart over ssh restarts the container', async () => {
-		const project = `dhtest-sshrestart-${run}`;
-		const container = await startTestContainer(docker, run, testName('ssh-restart'), {Labels: {'com.docker.compose.project': project, 'com.docker.compose.service': 'web'}});
-		const before = (await container.inspect()).State.StartedAt;
-		const result = await deckhand(['--host', host, 'restart', 'web', '-p', project, '--timeout', '30s'], env);
-		assert.equal(result.exitCode, 0, result.stderr);
-		const state = (await container.inspect()).State;
-		assert.equal(state.Running, true);
-		assert.notEqual(state.StartedAt, before);
+		await assertComposeRestart(docker, run, testName('ssh-restart'), `dhtest-sshrestart-${run}`, {host, env});
 	});
 
 	it('deploy of a tarball over ssh: the app runs the new version', async () => {
-		const name = testName('ssh-deploy');
-		const app = await createSupervisedApp(docker, run, name);
-		const source = join(scratch, 'v2');
-		mkdirSync(source, {recursive: true});
-		for (const file of appFiles('v2')) writeFileSync(join(source, file.path), file.content, {mode: file.mode ?? 0o644});
-		const tarball = join(scratch, 'v2.tar.gz');
-		assert.equal((await deckhand(['pack', source, '-o', tarball])).exitCode, 0);
-		const result = await deckhand(['--host', host, 'deploy', name, tarball, '--json', '--timeout', '30s'], env);
-		assert.equal(result.exitCode, 0, result.stderr);
-		assert.equal((JSON.parse(result.stdout) as {result: string}).result, 'ok');
-		assert.equal((await dockerPorts(docker).exec.run(app.id, ['cat', '/app/VERSION'])).stdout.trim(), 'v2');
+		await assertTarballDeploy(docker, run, testName('ssh-deploy'), scratch, {host, env});
 	});
 
 	it('logs -f over ssh goes on after sshd (and its sessions) is killed and started again, each line once', async () => {

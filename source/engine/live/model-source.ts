@@ -13,19 +13,11 @@ import {applyEvent} from '../model/reducer.js';
 import {emptyModel, type ConnectionState, type DockerEvent, type ModelEvent, type ModelSnapshot, type ModelState, type SwarmServiceModel} from '../model/types.js';
 import {isNotFound, type EnginePorts, type ListedContainerJson} from '../ports/index.js';
 import {watchLiveness, type LivenessOptions} from './liveness.js';
-import {createContainerRefresher, createLimiter, createServiceSettler} from './refresh.js';
+import {createLimiter, eachLimited} from '../limit.js';
+import {createContainerRefresher, createServiceSettler} from './refresh.js';
 
 /** The ports the live model reads. */
 export type LiveModelPorts = Pick<EnginePorts, 'containers' | 'events' | 'swarm' | 'system'>;
-
-/** Runs `work` over `items` with at most `limit` at a time. */
-async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-	let next = 0;
-	const worker = async () => {
-		while (next < items.length) await work(items[next++]!);
-	};
-	await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker));
-}
 
 /**
  * The whole model from one listing: containers (running ones inspected for start time and

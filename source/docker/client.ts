@@ -143,22 +143,13 @@ export function createConnection(options: ConnectOptions = {}): EngineConnection
 
 /**
  * Resolves with the ping's facts when `docker` answers within `timeoutMs`, else rejects with
- * the reason; the request itself is torn down at its deadline, so nothing is left pending.
+ * the reason. The request's own deadline (deadlines.ts, installed by clientFor) is the timer:
+ * it tears the request down, so nothing is left pending.
  */
 export async function pingWithin(docker: Docker, timeoutMs: number): Promise<PingFacts> {
-	let timer: NodeJS.Timeout | undefined;
-	try {
-		return await Promise.race([
-			pingFacts(docker, timeoutMs).catch((error: unknown) => {
-				throw error instanceof EngineNotAnsweringError ? new Error(`no answer within ${timeoutMs} ms`) : error;
-			}),
-			new Promise<never>((_, reject) => {
-				timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-			}),
-		]);
-	} finally {
-		if (timer) clearTimeout(timer);
-	}
+	return pingFacts(docker, timeoutMs).catch((error: unknown) => {
+		throw error instanceof EngineNotAnsweringError ? new Error(`no answer within ${timeoutMs} ms`) : error;
+	});
 }
 
 /** How to fix an unreachable endpoint, by how it was chosen (and whether the socket refused us). */

@@ -76,17 +76,19 @@ export function pingFactsFromHeaders(headers: Readonly<Record<string, string | s
 /** GETs the unversioned `/_ping` (as the docker CLI does to negotiate) and answers its headers' facts. */
 export async function pingFacts(docker: Docker, deadlineMs?: number): Promise<PingFacts> {
 	const modem = docker.modem as unknown as {dial(options: object, callback: (error: unknown, response?: NodeJS.ReadableStream & {headers: Record<string, string>}) => void): void; version?: string};
-	const pinned = modem.version;
-	modem.version = undefined;
-	try {
-		const response = await new Promise<NodeJS.ReadableStream & {headers: Record<string, string>}>((resolve, reject) => {
+	const response = await new Promise<NodeJS.ReadableStream & {headers: Record<string, string>}>((resolve, reject) => {
+		// dial puts the pinned version in front of the path at once: unpinned for this request
+		// only, so requests sent while the ping is in flight keep their version.
+		const pinned = modem.version;
+		modem.version = undefined;
+		try {
 			modem.dial({path: '/_ping', method: 'GET', isStream: true, deadlineMs, statusCodes: {200: true, 500: 'server error'}}, (error, response) => (error || !response ? reject(error ?? new Error('no answer')) : resolve(response)));
-		});
-		response.resume();
-		return pingFactsFromHeaders(response.headers);
-	} finally {
-		modem.version = pinned;
-	}
+		} finally {
+			modem.version = pinned;
+		}
+	});
+	response.resume();
+	return pingFactsFromHeaders(response.headers);
 }
 
 /** Pins every later request of `docker` to `/v<version>/...`, as negotiated from its ping. */

@@ -5,9 +5,8 @@
  */
 import {stopSettingsOf} from '../engine/actions/compose/stop.js';
 import {loadCompose, normaliseProjectName} from '../engine/compose/load.js';
-import {parseDuration} from '../engine/duration.js';
 import {UsageError} from '../engine/errors.js';
-import {operationFlags} from './flags.js';
+import {operationFlags, parseTimeoutFlag} from './flags.js';
 import {operate} from './operate.js';
 import {defineCommand} from './types.js';
 
@@ -20,8 +19,7 @@ export default defineCommand({
 		const {input, flags} = command;
 		if (input.length === 0) throw new UsageError('restart needs at least one SERVICE');
 		// Every wait has a deadline: 5 minutes unless told otherwise.
-		const timeoutMs = flags.timeout === undefined ? 300_000 : parseDuration(flags.timeout);
-		if (flags.timeout !== undefined && timeoutMs === undefined) throw new UsageError(`invalid --timeout "${flags.timeout}"`);
+		const timeoutMs = parseTimeoutFlag(flags.timeout) ?? 300_000;
 		const loaded = flags.projectName && !flags.file?.length ? undefined : loadCompose({files: flags.file, projectName: flags.projectName});
 		const project = loaded?.project.name ?? normaliseProjectName(flags.projectName!);
 		const result = await operate(command, flags.withDependents ? 'restart-with-dependents' : 'restart', {

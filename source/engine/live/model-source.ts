@@ -19,6 +19,13 @@ import {createContainerRefresher, createServiceSettler} from './refresh.js';
 /** The ports the live model reads. */
 export type LiveModelPorts = Pick<EnginePorts, 'containers' | 'events' | 'swarm' | 'system'>;
 
+/** A listing's containers by id, with what the listing alone says of each. */
+function containersFromList(listed: readonly ListedContainerJson[]): Record<string, ReturnType<typeof containerFromList>> {
+	const containers: Record<string, ReturnType<typeof containerFromList>> = {};
+	for (const entry of listed) containers[entry.Id] = containerFromList(entry);
+	return containers;
+}
+
 /**
  * The whole model from one listing: containers (running ones inspected for start time and
  * exact health), plus Swarm services and tasks when this node is an active manager.
@@ -29,8 +36,7 @@ export async function readModel(
 	{inspectRunning = true, listed: given}: {readonly inspectRunning?: boolean; readonly listed?: readonly ListedContainerJson[]} = {},
 ): Promise<ModelState> {
 	const [listed, info] = await Promise.all([given ?? ports.containers.list({all: true}), ports.system.info()]);
-	const containers: Record<string, ReturnType<typeof containerFromList>> = {};
-	for (const entry of listed) containers[entry.Id] = containerFromList(entry);
+	const containers = containersFromList(listed);
 	const running = inspectRunning ? listed.filter(entry => entry.State === 'running' || entry.State === 'paused' || entry.State === 'restarting') : [];
 	await eachLimited(running, concurrency, async entry => {
 		try {
@@ -75,9 +81,7 @@ export type LiveModelSeed = {readonly sentAtMs: number; readonly containers: rea
 
 /** The model a seed shows before the first sync: its containers, nothing else yet (pure). */
 export function seededModel(seed: LiveModelSeed): ModelState {
-	const containers: Record<string, ReturnType<typeof containerFromList>> = {};
-	for (const entry of seed.containers) containers[entry.Id] = containerFromList(entry);
-	return {...emptyModel, containers};
+	return {...emptyModel, containers: containersFromList(seed.containers)};
 }
 
 /** A running live model. */

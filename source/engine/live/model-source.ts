@@ -8,7 +8,7 @@
  * coalesced snapshots (at most one per interval) and the connection state.
  */
 import {containerFromInspect, containerFromList, serviceFromList, taskFromList, type InspectedContainer} from '../model/convert.js';
-import {createCoalescer, realScheduler, reconnectDelay, type Scheduler} from '../model/notify.js';
+import {createCoalescer, realScheduler, reconnectDelay, sleepUntil, type Scheduler} from '../model/notify.js';
 import {applyEvent} from '../model/reducer.js';
 import {emptyModel, type ConnectionState, type DockerEvent, type ModelEvent, type ModelSnapshot, type ModelState, type SwarmServiceModel} from '../model/types.js';
 import {isNotFound, type EnginePorts, type ListedContainerJson} from '../ports/index.js';
@@ -122,16 +122,7 @@ export function startLiveModel(ports: LiveModelPorts, options: LiveModelOptions 
 	const ready = new Promise<void>(resolve => (markReady = resolve));
 	// Each connection gets a generation; reads started for an older one are dropped.
 	let generation = 0;
-	const sleep = (ms: number) =>
-		new Promise<void>(resolve => {
-			const wake = () => {
-				scheduler.clearTimer(handle);
-				controller.signal.removeEventListener('abort', wake);
-				resolve();
-			};
-			const handle = scheduler.setTimer(wake, ms);
-			controller.signal.addEventListener('abort', wake, {once: true});
-		});
+	const sleep = async (ms: number) => sleepUntil(scheduler, ms, controller.signal);
 	const limit = createLimiter(options.concurrency ?? 8);
 	const refreshers = (mine: number) => {
 		const context = {ports, apply, sleep, limit, isCurrent: () => mine === generation && !controller.signal.aborted};

@@ -26,6 +26,9 @@ const epoch = (text: string | undefined) => {
 /** A disabled healthcheck (`NONE`) counts as none. */
 const checkOf = (info: ContainerInspectJson) => (info.Config.Healthcheck?.Test?.[0] === 'NONE' ? undefined : info.Config.Healthcheck ?? undefined);
 
+/** Whether the container has a healthcheck of its own or its image's (`NONE` disables it). */
+export const hasHealthcheck = (info: Pick<ContainerInspectJson, 'Config'>): boolean => (info.Config.Healthcheck?.Test?.[0] ?? 'NONE') !== 'NONE';
+
 /** The health Docker reports; Podman's `Health: {Status: ""}` for a container without a healthcheck counts as none. */
 const reportedHealth = (info: ContainerInspectJson) => (info.State.Health?.Status ? info.State.Health : undefined);
 

@@ -9,6 +9,7 @@ import {healthcheckWaiter} from '../actions/compose/readiness.js';
 import {restartServices} from '../actions/compose/restart.js';
 import {dependentsOf, runningProject} from '../actions/compose/running.js';
 import {upProject} from '../actions/compose/up.js';
+import {hasHealthcheck} from '../containers/inspect.js';
 import {listContainers, type ContainerRef} from '../containers/resolve.js';
 import {UsageError} from '../errors.js';
 import {Label} from '../labels.js';
@@ -23,7 +24,10 @@ type Run = {signal: AbortSignal; emit: Emit};
 /** Compose services among a project's `listed` containers that have a Docker healthcheck (they wait "for healthy"). */
 async function healthchecked(context: OperationContext, listed: readonly ContainerRef[], services: readonly string[]): Promise<Set<string>> {
 	const containers = listed.filter(c => services.includes(c.labels[Label.composeService] ?? ''));
-	const checked = await Promise.all(containers.map(async c => ((await context.ports.containers.inspect(c.id).catch(() => undefined))?.Config.Healthcheck?.Test?.[0] ?? 'NONE') !== 'NONE' ? c.labels[Label.composeService] : undefined));
+	const checked = await Promise.all(containers.map(async c => {
+		const info = await context.ports.containers.inspect(c.id).catch(() => undefined);
+		return info && hasHealthcheck(info) ? c.labels[Label.composeService] : undefined;
+	}));
 	return new Set(checked.filter((name): name is string => Boolean(name)));
 }
 
@@ -55,7 +59,7 @@ export async function restart(context: OperationContext, input: RestartInput, {s
 	await Promise.all((input.containers ?? []).map(async id => {
 		const info = await context.ports.containers.inspect(id);
 		const name = info.Name.replace(/^\//, '');
-		const checked = (info.Config.Healthcheck?.Test?.[0] ?? 'NONE') !== 'NONE';
+		const checked = hasHealthcheck(info);
 		emit({kind: 'step', phase: 'restarting', container: name, step: `restart:${name}`});
 		const began = performance.now();
 		await restartContainer(context.ports, id, {signal});

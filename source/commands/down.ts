@@ -5,11 +5,10 @@
  * Runs the operations table's `down`.
  */
 import {stopSettingsOf} from '../engine/actions/compose/stop.js';
-import {loadCompose, normaliseProjectName} from '../engine/compose/load.js';
 import {projectNameProblem} from '../engine/compose/service-rules.js';
 import {UsageError} from '../engine/errors.js';
 import {operationFlags} from './flags.js';
-import {operate} from './operate.js';
+import {composeTarget, operate} from './operate.js';
 import {defineCommand} from './types.js';
 
 export default defineCommand({
@@ -24,8 +23,7 @@ export default defineCommand({
 		// normalised into some other project's name.
 		const problem = flags.projectName === undefined ? undefined : projectNameProblem(flags.projectName);
 		if (problem) throw new UsageError(`-p: ${problem}`);
-		const loaded = flags.projectName && !flags.file?.length ? undefined : loadCompose({files: flags.file, projectName: flags.projectName});
-		const project = loaded?.project.name ?? normaliseProjectName(flags.projectName!);
+		const {project, loaded} = composeTarget(flags);
 		const result = await operate(command, 'down', {project, volumes: flags.volumes, settings: loaded ? stopSettingsOf(loaded.project) : undefined}, {json: flags.json});
 		if (!flags.json) command.stdout.write(`${project}: ${result.summary}\n`);
 		return 0;

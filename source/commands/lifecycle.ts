@@ -3,10 +3,9 @@
  * compose project (every container of each); without, container names or ids. Runs the
  * operations table's `stop` / `start`, as the console's s / S.
  */
-import {loadCompose, normaliseProjectName} from '../engine/compose/load.js';
 import {UsageError} from '../engine/errors.js';
 import {operationFlags} from './flags.js';
-import {operate} from './operate.js';
+import {composeTarget, operate} from './operate.js';
 import {defineCommand, type Command} from './types.js';
 
 /** The stop or start command. */
@@ -20,7 +19,7 @@ export function lifecycleCommand(action: 'stop' | 'start'): Command<typeof opera
 			const {input, flags} = command;
 			if (input.length === 0) throw new UsageError(`${action} needs at least one NAME`);
 			const composed = Boolean(flags.projectName || flags.file?.length);
-			const project = !composed ? undefined : flags.projectName && !flags.file?.length ? normaliseProjectName(flags.projectName) : loadCompose({files: flags.file, projectName: flags.projectName}).project.name;
+			const project = composed ? composeTarget(flags).project : undefined;
 			const result = await operate(command, action, project ? {project, services: input} : {containers: input}, {json: flags.json});
 			if (!flags.json) command.stdout.write(`${result.summary}\n`);
 			return 0;

@@ -3,6 +3,8 @@
  * read-only flag and signal (runOperation refuses or cancels), and print its progress events
  * as lines or, with --json, one JSON object per line.
  */
+import {loadCompose, normaliseProjectName} from '../engine/compose/load.js';
+import type {LoadedCompose} from '../engine/compose/types.js';
 import {escapeJsonForTerminal, sanitizeText} from '../engine/text/sanitize.js';
 import {eventLine, operations, runOperation, StepFailedError, type OperationEvent, type OperationResult} from '../engine/operations/index.js';
 import type {EnginePorts} from '../engine/ports/index.js';
@@ -37,4 +39,14 @@ export async function operate<Id extends keyof Table>(command: Pick<CommandConte
 		if (error instanceof StepFailedError && !options.json) command.stderr.write(`${error.report.split("\n").map(line => sanitizeText(line)).join("\n")}\n`);
 		throw error;
 	}
+}
+
+/**
+ * The compose project a command's -p / -f name: with -p and no -f the file is not read (the
+ * containers' labels carry the rest); otherwise the files are loaded and name it.
+ */
+export function composeTarget(flags: {readonly file?: readonly string[]; readonly projectName?: string}): {readonly project: string; readonly loaded?: LoadedCompose} {
+	if (flags.projectName && !flags.file?.length) return {project: normaliseProjectName(flags.projectName)};
+	const loaded = loadCompose({files: flags.file, projectName: flags.projectName});
+	return {project: loaded.project.name, loaded};
 }

@@ -4,11 +4,9 @@
  * Runs the operations table's `restart` / `restart-with-dependents`, as the console's r / R.
  */
 import {stopSettingsOf} from '../engine/actions/compose/stop.js';
-import {loadCompose, normaliseProjectName} from '../engine/compose/load.js';
-import {parseDuration} from '../engine/duration.js';
 import {UsageError} from '../engine/errors.js';
-import {operationFlags} from './flags.js';
-import {operate} from './operate.js';
+import {operationFlags, parseTimeoutFlag} from './flags.js';
+import {composeTarget, operate} from './operate.js';
 import {defineCommand} from './types.js';
 
 export default defineCommand({
@@ -20,10 +18,8 @@ export default defineCommand({
 		const {input, flags} = command;
 		if (input.length === 0) throw new UsageError('restart needs at least one SERVICE');
 		// Every wait has a deadline: 5 minutes unless told otherwise.
-		const timeoutMs = flags.timeout === undefined ? 300_000 : parseDuration(flags.timeout);
-		if (flags.timeout !== undefined && timeoutMs === undefined) throw new UsageError(`invalid --timeout "${flags.timeout}"`);
-		const loaded = flags.projectName && !flags.file?.length ? undefined : loadCompose({files: flags.file, projectName: flags.projectName});
-		const project = loaded?.project.name ?? normaliseProjectName(flags.projectName!);
+		const timeoutMs = parseTimeoutFlag(flags.timeout) ?? 300_000;
+		const {project, loaded} = composeTarget(flags);
 		const result = await operate(command, flags.withDependents ? 'restart-with-dependents' : 'restart', {
 			project, services: input, settings: loaded ? stopSettingsOf(loaded.project) : undefined, timeoutMs, failFast: flags.failFast,
 		}, {json: flags.json});

@@ -5,12 +5,10 @@
  * console's +/-. Exit 0 ready, 1 not ready in time (each failure on stderr), 2 bad input or an
  * unknown service.
  */
-import {parseDuration} from '../engine/duration.js';
-import {UsageError} from '../engine/errors.js';
 import type {ScaleFailedError} from '../engine/operations/app.js';
 import {parseScaleArgs} from '../engine/swarm/scale-args.js';
 import {sanitizeText} from '../engine/text/sanitize.js';
-import {operationFlags} from './flags.js';
+import {operationFlags, parseTimeoutFlag} from './flags.js';
 import {operate} from './operate.js';
 import {defineCommand} from './types.js';
 
@@ -22,8 +20,7 @@ export default defineCommand({
 	async run(command) {
 		const {input, flags, stdout, stderr} = command;
 		const requests = parseScaleArgs(input);
-		const timeoutMs = flags.timeout === undefined ? 300_000 : parseDuration(flags.timeout);
-		if (timeoutMs === undefined) throw new UsageError(`invalid --timeout "${flags.timeout}" (use e.g. 90s, 2m)`);
+		const timeoutMs = parseTimeoutFlag(flags.timeout) ?? 300_000;
 		try {
 			await operate(command, 'scale', {requests, project: flags.projectName, timeoutMs, wait: flags.wait}, flags.json ? {json: true} : {
 				onEvent: event => event.kind === 'step' && event.type === 'ready' && stdout.write(`✔ ${sanitizeText(event.service ?? '')} ${sanitizeText(event.phase)}${event.stepElapsedMs === undefined ? '' : ` in ${(event.stepElapsedMs / 1000).toFixed(1)}s`}\n`),

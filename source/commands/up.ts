@@ -5,13 +5,11 @@
  * Runs the operations table's `up`, as the console's u.
  */
 import {loadCompose} from '../engine/compose/load.js';
-import {parseDuration} from '../engine/duration.js';
-import {UsageError} from '../engine/errors.js';
 import {engineParallelism} from '../engine/mode/engine-mode.js';
 import type {OperationEvent} from '../engine/operations/index.js';
 import {formatDuration} from '../engine/duration.js';
 import {sanitizeText} from '../engine/text/sanitize.js';
-import {operationFlags} from './flags.js';
+import {operationFlags, parseTimeoutFlag} from './flags.js';
 import {operate} from './operate.js';
 import {defineCommand} from './types.js';
 
@@ -25,8 +23,7 @@ export default defineCommand({
 	async run(command) {
 		const {input, flags, stdout, stderr} = command;
 		// Every wait has a deadline: 5 minutes unless told otherwise.
-		const timeoutMs = flags.timeout === undefined ? 300_000 : parseDuration(flags.timeout);
-		if (flags.timeout !== undefined && timeoutMs === undefined) throw new UsageError(`invalid --timeout "${flags.timeout}" (use e.g. 90s, 2m)`);
+		const timeoutMs = parseTimeoutFlag(flags.timeout) ?? 300_000;
 		const loaded = loadCompose({files: flags.file, projectName: flags.projectName, profiles: flags.profile?.length ? flags.profile : undefined});
 		for (const warning of loaded.warnings) stderr.write(`warning: ${warning.message}\n`);
 		const live = !flags.json && stdout.isTTY === true ? liveList(stdout) : undefined;

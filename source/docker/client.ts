@@ -76,17 +76,19 @@ export function pingFactsFromHeaders(headers: Readonly<Record<string, string | s
 /** GETs the unversioned `/_ping` (as the docker CLI does to negotiate) and answers its headers' facts. */
 export async function pingFacts(docker: Docker, deadlineMs?: number): Promise<PingFacts> {
 	const modem = docker.modem as unknown as {dial(options: object, callback: (error: unknown, response?: NodeJS.ReadableStream & {headers: Record<string, string>}) => void): void; version?: string};
-	const pinned = modem.version;
-	modem.version = undefined;
-	try {
-		const response = await new Promise<NodeJS.ReadableStream & {headers: Record<string, string>}>((resolve, reject) => {
+	const response = await new Promise<NodeJS.ReadableStream & {headers: Record<string, string>}>((resolve, reject) => {
+		// dial puts the pinned version in front of the path at once: unpinned for this request
+		// only, so requests sent while the ping is in flight keep their version.
+		const pinned = modem.version;
+		modem.version = undefined;
+		try {
 			modem.dial({path: '/_ping', method: 'GET', isStream: true, deadlineMs, statusCodes: {200: true, 500: 'server error'}}, (error, response) => (error || !response ? reject(error ?? new Error('no answer')) : resolve(response)));
-		});
-		response.resume();
-		return pingFactsFromHeaders(response.headers);
-	} finally {
-		modem.version = pinned;
-	}
+		} finally {
+			modem.version = pinned;
+		}
+	});
+	response.resume();
+	return pingFactsFromHeaders(response.headers);
 }
 
 /** Pins every later request of `docker` to `/v<version>/...`, as negotiated from its ping. */
@@ -143,22 +145,13 @@ export function createConnection(options: ConnectOptions = {}): EngineConnection
 
 /**
  * Resolves with the ping's facts when `docker` answers within `timeoutMs`, else rejects with
- * the reason; the request itself is torn down at its deadline, so nothing is left pending.
+ * the reason. The request's own deadline (deadlines.ts, installed by clientFor) is the timer:
+ * it tears the request down, so nothing is left pending.
  */
 export async function pingWithin(docker: Docker, timeoutMs: number): Promise<PingFacts> {
-	let timer: NodeJS.Timeout | undefined;
-	try {
-		return await Promise.race([
-			pingFacts(docker, timeoutMs).catch((error: unknown) => {
-				throw error instanceof EngineNotAnsweringError ? new Error(`no answer within ${timeoutMs} ms`) : error;
-			}),
-			new Promise<never>((_, reject) => {
-				timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-			}),
-		]);
-	} finally {
-		if (timer) clearTimeout(timer);
-	}
+	return pingFacts(docker, timeoutMs).catch((error: unknown) => {
+		throw error instanceof EngineNotAnsweringError ? new Error(`no answer within ${timeoutMs} ms`) : error;
+	});
 }
 
 /** How to fix an unreachable endpoint, by how it was chosen (and whether the socket refused us). */

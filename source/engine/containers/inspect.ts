@@ -26,9 +26,15 @@ const epoch = (text: string | undefined) => {
 /** A disabled healthcheck (`NONE`) counts as none. */
 const checkOf = (info: ContainerInspectJson) => (info.Config.Healthcheck?.Test?.[0] === 'NONE' ? undefined : info.Config.Healthcheck ?? undefined);
 
+/** Whether the container has a healthcheck of its own or its image's (`NONE` disables it). */
+export const hasHealthcheck = (info: Pick<ContainerInspectJson, 'Config'>): boolean => (info.Config.Healthcheck?.Test?.[0] ?? 'NONE') !== 'NONE';
+
+/** The health Docker reports; Podman's `Health: {Status: ""}` for a container without a healthcheck counts as none. */
+const reportedHealth = (info: ContainerInspectJson) => (info.State.Health?.Status ? info.State.Health : undefined);
+
 /** The state and health log of an inspect. */
 export function healthStateOf(info: ContainerInspectJson): ContainerHealthState {
-	const health = info.State.Health;
+	const health = reportedHealth(info);
 	const check = checkOf(info);
 	return {
 		id: info.Id,
@@ -36,8 +42,7 @@ export function healthStateOf(info: ContainerInspectJson): ContainerHealthState 
 		exitCode: info.State.ExitCode,
 		startedAt: info.State.StartedAt,
 		health:
-			// Podman reports `Health: {Status: ""}` for a container without a healthcheck.
-			health?.Status && info.Config.Healthcheck?.Test?.[0] !== 'NONE'
+			health && info.Config.Healthcheck?.Test?.[0] !== 'NONE'
 				? {
 						status: health.Status,
 						failingStreak: health.FailingStreak,
@@ -62,7 +67,7 @@ export function healthySince(log: ReadonlyArray<{readonly End: string; readonly 
 
 /** The state readiness probes judge (health, exit, start time, published tcp ports). */
 export function probeStateOf(info: ContainerInspectJson): ContainerState {
-	const health = info.State.Health;
+	const health = reportedHealth(info);
 	const publishedPorts: Record<number, number> = {};
 	for (const [key, bindings] of Object.entries(info.NetworkSettings?.Ports ?? {})) {
 		const [port, protocol] = key.split('/');
@@ -74,8 +79,7 @@ export function probeStateOf(info: ContainerInspectJson): ContainerState {
 		status: info.State.Status,
 		exitCode: info.State.ExitCode,
 		startedAt: epoch(info.State.StartedAt),
-		// Podman reports `Health: {Status: ""}` for a container without a healthcheck.
-		health: health?.Status
+		health: health
 			? {status: health.Status, failingStreak: health.FailingStreak, retries: info.Config.Healthcheck?.Retries || 3, lastOutput: health.Log?.at(-1)?.Output.trim(), readySince: healthySince(health.Log ?? [])}
 			: undefined,
 		publishedPorts,

@@ -5,7 +5,7 @@
  * deadline; an unanswered ping reports the engine silent (since that ping was sent), and
  * the first answer after that reports it back. Cheap: no ping while events arrive.
  */
-import type {Scheduler} from '../model/notify.js';
+import {sleepUntil, type Scheduler} from '../model/notify.js';
 
 /** How often and how patiently a quiet engine is pinged. */
 export type LivenessOptions = {
@@ -57,16 +57,7 @@ async function pingWithin(ping: (deadlineMs: number) => Promise<void>, deadlineM
 export async function watchLiveness(watch: LivenessWatch): Promise<void> {
 	const {intervalMs, deadlineMs} = {...livenessDefaults(), ...watch.options};
 	const {scheduler, signal} = watch;
-	const sleep = async (ms: number) =>
-		new Promise<void>(resolve => {
-			const wake = () => {
-				scheduler.clearTimer(handle);
-				signal.removeEventListener('abort', wake);
-				resolve();
-			};
-			const handle = scheduler.setTimer(wake, ms);
-			signal.addEventListener('abort', wake, {once: true});
-		});
+	const sleep = async (ms: number) => sleepUntil(scheduler, ms, signal);
 	let silentSince: number | undefined;
 	while (!signal.aborted) {
 		// While silent, ping every interval; while events flow, only once the stream has been quiet that long.

@@ -8,23 +8,22 @@
  * coalesced snapshots (at most one per interval) and the connection state.
  */
 import {containerFromInspect, containerFromList, serviceFromList, taskFromList, type InspectedContainer} from '../model/convert.js';
-import {createCoalescer, realScheduler, reconnectDelay, type Scheduler} from '../model/notify.js';
+import {createCoalescer, realScheduler, reconnectDelay, sleepUntil, type Scheduler} from '../model/notify.js';
 import {applyEvent} from '../model/reducer.js';
 import {emptyModel, type ConnectionState, type DockerEvent, type ModelEvent, type ModelSnapshot, type ModelState, type SwarmServiceModel} from '../model/types.js';
 import {isNotFound, type EnginePorts, type ListedContainerJson} from '../ports/index.js';
 import {watchLiveness, type LivenessOptions} from './liveness.js';
-import {createContainerRefresher, createLimiter, createServiceSettler} from './refresh.js';
+import {createLimiter, eachLimited} from '../limit.js';
+import {createContainerRefresher, createServiceSettler} from './refresh.js';
 
 /** The ports the live model reads. */
 export type LiveModelPorts = Pick<EnginePorts, 'containers' | 'events' | 'swarm' | 'system'>;
 
-/** Runs `work` over `items` with at most `limit` at a time. */
-async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-	let next = 0;
-	const worker = async () => {
-		while (next < items.length) await work(items[next++]!);
-	};
-	await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker));
+/** A listing's containers by id, with what the listing alone says of each. */
+function containersFromList(listed: readonly ListedContainerJson[]): Record<string, ReturnType<typeof containerFromList>> {
+	const containers: Record<string, ReturnType<typeof containerFromList>> = {};
+	for (const entry of listed) containers[entry.Id] = containerFromList(entry);
+	return containers;
 }
 
 /**
@@ -37,8 +36,7 @@ export async function readModel(
 	{inspectRunning = true, listed: given}: {readonly inspectRunning?: boolean; readonly listed?: readonly ListedContainerJson[]} = {},
 ): Promise<ModelState> {
 	const [listed, info] = await Promise.all([given ?? ports.containers.list({all: true}), ports.system.info()]);
-	const containers: Record<string, ReturnType<typeof containerFromList>> = {};
-	for (const entry of listed) containers[entry.Id] = containerFromList(entry);
+	const containers = containersFromList(listed);
 	const running = inspectRunning ? listed.filter(entry => entry.State === 'running' || entry.State === 'paused' || entry.State === 'restarting') : [];
 	await eachLimited(running, concurrency, async entry => {
 		try {
@@ -83,9 +81,7 @@ export type LiveModelSeed = {readonly sentAtMs: number; readonly containers: rea
 
 /** The model a seed shows before the first sync: its containers, nothing else yet (pure). */
 export function seededModel(seed: LiveModelSeed): ModelState {
-	const containers: Record<string, ReturnType<typeof containerFromList>> = {};
-	for (const entry of seed.containers) containers[entry.Id] = containerFromList(entry);
-	return {...emptyModel, containers};
+	return {...emptyModel, containers: containersFromList(seed.containers)};
 }
 
 /** A running live model. */
@@ -126,16 +122,7 @@ export function startLiveModel(ports: LiveModelPorts, options: LiveModelOptions 
 	const ready = new Promise<void>(resolve => (markReady = resolve));
 	// Each connection gets a generation; reads started for an older one are dropped.
 	let generation = 0;
-	const sleep = (ms: number) =>
-		new Promise<void>(resolve => {
-			const wake = () => {
-				scheduler.clearTimer(handle);
-				controller.signal.removeEventListener('abort', wake);
-				resolve();
-			};
-			const handle = scheduler.setTimer(wake, ms);
-			controller.signal.addEventListener('abort', wake, {once: true});
-		});
+	const sleep = async (ms: number) => sleepUntil(scheduler, ms, controller.signal);
 	const limit = createLimiter(options.concurrency ?? 8);
 	const refreshers = (mine: number) => {
 		const context = {ports, apply, sleep, limit, isCurrent: () => mine === generation && !controller.signal.aborted};

@@ -26,22 +26,6 @@ export async function readService(ports: Pick<EnginePorts, 'swarm'>, serviceId: 
 	}
 }
 
-/** At most `limit` of the returned function's tasks run at once. */
-export function createLimiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
-	let active = 0;
-	const waiting: Array<() => void> = [];
-	return async task => {
-		if (active >= limit) await new Promise<void>(resolve => waiting.push(resolve));
-		active++;
-		try {
-			return await task();
-		} finally {
-			active--;
-			waiting.shift()?.();
-		}
-	};
-}
-
 /** What the refreshers need from the model that owns them. */
 export type RefreshContext = {
 	readonly ports: Pick<EnginePorts, 'containers' | 'swarm'>;

@@ -44,3 +44,16 @@ export function createCoalescer(flush: () => void, intervalMs: number, scheduler
 
 /** Reconnect delay for attempt n (0-based): the one backoff, 250 ms doubling, capped, with no jitter so tests are exact. */
 export const reconnectDelay = (attempt: number, capMs = 5000, initialMs = 250): number => backoffDelay(Math.min(attempt, 30), 0.5, {startMs: initialMs, capMs, jitter: 0});
+
+/** Resolves after `ms` on `scheduler`'s timers, or as soon as `signal` aborts (never rejects). */
+export async function sleepUntil(scheduler: Scheduler, ms: number, signal: AbortSignal): Promise<void> {
+	return new Promise<void>(resolve => {
+		const wake = () => {
+			scheduler.clearTimer(handle);
+			signal.removeEventListener('abort', wake);
+			resolve();
+		};
+		const handle = scheduler.setTimer(wake, ms);
+		signal.addEventListener('abort', wake, {once: true});
+	});
+}

@@ -9,7 +9,8 @@ import {healthcheckWaiter} from '../actions/compose/readiness.js';
 import {restartServices} from '../actions/compose/restart.js';
 import {dependentsOf, runningProject} from '../actions/compose/running.js';
 import {upProject} from '../actions/compose/up.js';
-import {listContainers} from '../containers/resolve.js';
+import {hasHealthcheck} from '../containers/inspect.js';
+import {listContainers, type ContainerRef} from '../containers/resolve.js';
 import {UsageError} from '../errors.js';
 import {Label} from '../labels.js';
 import {stepFailed} from './format.js';
@@ -20,10 +21,13 @@ import type {Emit, OperationContext, OperationResult} from './types.js';
 
 type Run = {signal: AbortSignal; emit: Emit};
 
-/** Compose services of `project` whose containers have a Docker healthcheck (they wait "for healthy"). */
-async function healthchecked(context: OperationContext, project: string, services: readonly string[]): Promise<Set<string>> {
-	const containers = (await listContainers(context.ports, project)).filter(c => services.includes(c.labels[Label.composeService] ?? ''));
-	const checked = await Promise.all(containers.map(async c => ((await context.ports.containers.inspect(c.id).catch(() => undefined))?.Config.Healthcheck?.Test?.[0] ?? 'NONE') !== 'NONE' ? c.labels[Label.composeService] : undefined));
+/** Compose services among a project's `listed` containers that have a Docker healthcheck (they wait "for healthy"). */
+async function healthchecked(context: OperationContext, listed: readonly ContainerRef[], services: readonly string[]): Promise<Set<string>> {
+	const containers = listed.filter(c => services.includes(c.labels[Label.composeService] ?? ''));
+	const checked = await Promise.all(containers.map(async c => {
+		const info = await context.ports.containers.inspect(c.id).catch(() => undefined);
+		return info && hasHealthcheck(info) ? c.labels[Label.composeService] : undefined;
+	}));
 	return new Set(checked.filter((name): name is string => Boolean(name)));
 }
 
@@ -36,12 +40,14 @@ export async function restartDependents(context: OperationContext, project: stri
 export async function restart(context: OperationContext, input: RestartInput, {signal, emit}: Run, withDependents = false): Promise<OperationResult> {
 	if (input.project !== undefined) {
 		const services = input.services ?? [];
-		const dependents = withDependents ? await restartDependents(context, input.project, services) : [];
+		// One listing for the dependents and the healthchecks both.
+		const listed = await listContainers(context.ports, input.project);
+		const dependents = withDependents ? dependentsOf(runningProject(listed), services) : [];
 		emit({kind: 'phase', phase: withDependents ? `stopping ${[...services, ...dependents].join(', ')}` : 'stopping', dependents});
 		const result = await restartServices(context.ports, input.project, services, {
 			withDependents, settings: input.settings, timeoutMs: input.timeoutMs ?? 300_000, failFast: input.failFast, signal,
 			concurrency: context.parallelism,
-			onEvent: planEmitter(emit, await healthchecked(context, input.project, [...services, ...dependents])),
+			onEvent: planEmitter(emit, await healthchecked(context, listed, [...services, ...dependents])),
 		});
 		if (result.failed) throw stepFailed('restart', result.failed.step.id, result.failed.failure);
 		const ready = result.plan.services.length;
@@ -53,7 +59,7 @@ export async function restart(context: OperationContext, input: RestartInput, {s
 	await Promise.all((input.containers ?? []).map(async id => {
 		const info = await context.ports.containers.inspect(id);
 		const name = info.Name.replace(/^\//, '');
-		const checked = (info.Config.Healthcheck?.Test?.[0] ?? 'NONE') !== 'NONE';
+		const checked = hasHealthcheck(info);
 		emit({kind: 'step', phase: 'restarting', container: name, step: `restart:${name}`});
 		const began = performance.now();
 		await restartContainer(context.ports, id, {signal});

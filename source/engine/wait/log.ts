@@ -1,5 +1,5 @@
 /** Log probe: a line of the container's output since its start matches a regular expression. */
-import {pollUntilReady} from './poll.js';
+import {pollUntilReady, stoppedContainer} from './poll.js';
 import type {WaitStrategy} from './types.js';
 
 /** Ready when `pattern` matches a line the container printed since it (last) started. */
@@ -15,8 +15,8 @@ export function logWait(pattern: string | RegExp): WaitStrategy {
 				const lines = output.split('\n');
 				if (lines.some(line => regex.test(line))) return {ok: true, output: ''};
 				const last = lines.filter(line => line.trim() !== '').slice(-3).join('\n') || '(no output yet)';
-				if (!state.running && state.status !== 'restarting' && !state.restartsWithDaemon) return {ok: false, output: last, final: `container is ${state.status} (exit code ${state.exitCode})`};
-				return {ok: false, output: last};
+				const stopped = stoppedContainer(state);
+				return stopped ? {ok: false, output: last, final: stopped.final} : {ok: false, output: last};
 			});
 		},
 	};

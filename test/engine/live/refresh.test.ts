@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import type {RefreshContext} from '../../../source/engine/live/refresh.js';
-import {createContainerRefresher, createLimiter, isTaskMoving} from '../../../source/engine/live/refresh.js';
+import {createLimiter} from '../../../source/engine/limit.js';
+import {createContainerRefresher, isTaskMoving} from '../../../source/engine/live/refresh.js';
 import type {ModelEvent} from '../../../source/engine/model/types.js';
 
 /** A promise with its resolve function exposed. */

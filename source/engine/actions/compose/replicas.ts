@@ -54,31 +54,6 @@ export function planReplicas<T extends {readonly number: number}>(existing: read
 	return {keep, create, remove: remove.reverse()};
 }
 
-/** Runs `work` over `items` with at most `limit` in flight. */
-export async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-	let next = 0;
-	const worker = async () => {
-		while (next < items.length) await work(items[next++]!);
-	};
-	await Promise.all(Array.from({length: Math.min(Math.max(1, limit), items.length)}, worker));
-}
-
-/** A semaphore: `limit(task)` runs `task` once fewer than `size` tasks run (engine calls, not waits, go through it). */
-export function limiter(size: number): <T>(task: () => Promise<T>) => Promise<T> {
-	let running = 0;
-	const queue: Array<() => void> = [];
-	return async task => {
-		if (running >= Math.max(1, size)) await new Promise<void>(resolve => queue.push(resolve));
-		running++;
-		try {
-			return await task();
-		} finally {
-			running--;
-			queue.shift()?.();
-		}
-	};
-}
-
 /** One line for what happened to a service's replicas: `unchanged`, or `2 unchanged, 1 created, 1 removed`. */
 export function summariseActions(actions: readonly string[], removed: number): string {
 	const distinct = [...new Set(actions)];

@@ -14,7 +14,8 @@ import {Label, readServiceSettings} from '../../labels.js';
 import type {ContainerCreateSpec, ContainerInspectJson, EnginePorts} from '../../ports/index.js';
 import {probesFromLabels} from '../../wait/from-labels.js';
 import {healthcheckWaiter} from './readiness.js';
-import {forEachLimited, limiter, planReplicas, serviceReplicas, type NumberedContainer} from './replicas.js';
+import {createLimiter, eachLimited} from '../../limit.js';
+import {planReplicas, serviceReplicas, type NumberedContainer} from './replicas.js';
 
 /** Progress of a scale; `at` is ms since it began. */
 export type ScaleEvent =
@@ -157,7 +158,7 @@ export async function scaleComposeService(
 		event('stopped', container);
 	};
 
-	await forEachLimited(plan.remove, parallel, async container => {
+	await eachLimited(plan.remove, parallel, async container => {
 		signal.throwIfAborted();
 		await stop(container);
 		await ports.containers.remove(container.id);
@@ -186,7 +187,7 @@ export async function scaleComposeService(
 		event('ready', container, probe);
 	};
 	// Creates and starts run concurrently, at most `parallel` engine calls at once; the waits are not bounded.
-	const engineCall = limiter(parallel);
+	const engineCall = createLimiter(parallel);
 	const work = [
 		...plan.keep.map(container => async () => {
 			if (container.state !== 'running') {

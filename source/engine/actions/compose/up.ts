@@ -23,7 +23,8 @@ import {findMissingImages} from '../../compose/validate.js';
 import {executePlan, type ExecuteResult, type StepEvent} from '../../plan/execute.js';
 import {planStartup, type StartupPlan} from '../../plan/graph.js';
 import {healthcheckWaiter, waitCompleted, type ReadyOptions, type ReadyWaiter} from './readiness.js';
-import {forEachLimited, planReplicas, serviceReplicas, summariseActions, type NumberedContainer} from './replicas.js';
+import {eachLimited} from '../../limit.js';
+import {planReplicas, serviceReplicas, summariseActions, type NumberedContainer} from './replicas.js';
 import {configHash, createOptions, replicaCount} from './spec.js';
 
 /** One replica after converging: whether the plan's start step must start it, or it already completed (a job). */
@@ -113,7 +114,7 @@ export async function upProject(ports: UpPorts, loaded: Pick<LoadedCompose, 'pro
 			...wanted.remove.map(container => ({name, run: async () => drop(service, container)})),
 		];
 	});
-	await forEachLimited(work, concurrency, async item => item.run().catch(error => {
+	await eachLimited(work, concurrency, async item => item.run().catch(error => {
 		if (!convergeErrors.has(item.name)) convergeErrors.set(item.name, error);
 	}));
 	for (const name of plan.services) {

@@ -3,7 +3,8 @@ import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, it} from 'node:test';
-import {limiter, planReplicas, replicaNumber, serviceReplicas, summariseActions} from '../../../../source/engine/actions/compose/replicas.js';
+import {planReplicas, replicaNumber, serviceReplicas, summariseActions} from '../../../../source/engine/actions/compose/replicas.js';
+import {createLimiter} from '../../../../source/engine/limit.js';
 import {composeProjectsOf, fixedHostPort, replicaSpec} from '../../../../source/engine/actions/compose/scale.js';
 import {configHash, replicaCount} from '../../../../source/engine/actions/compose/spec.js';
 import {loadCompose} from '../../../../source/engine/compose/load.js';
@@ -51,7 +52,7 @@ describe('replica planning', () => {
 	});
 
 	it('bounds concurrent tasks', async () => {
-		const limit = limiter(2);
+		const limit = createLimiter(2);
 		let running = 0;
 		let peak = 0;
 		const releases: Array<() => void> = [];

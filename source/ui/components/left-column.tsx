@@ -4,7 +4,6 @@
  */
 import {memo, type ReactElement} from 'react';
 import {Box} from 'ink';
-import {sanitizeName} from '../../engine/text/sanitize.js';
 import {useColor} from '../theme/theme-context.js';
 import {fit} from '../view/format.js';
 import {allocatePanels, windowStart} from '../view/layout.js';
@@ -12,7 +11,7 @@ import type {SortId} from '../view/problems.js';
 import {type ColumnLayout, columnLayout, cursorIndex, formatHeader, formatRow, panelIds, selectableIndexes, type PanelId, type PanelRow} from '../view/rows.js';
 import type {ConsoleView} from '../view/types.js';
 import {Row} from './row.js';
-import {connectionText, panelTitle, readOnlyBadge, titleLine} from '../view/titles.js';
+import {allHidden, engineFacts, panelTitle, readOnlyBadge, titleLine} from '../view/titles.js';
 
 /** Props of the left column. */
 export type LeftColumnProps = {
@@ -49,7 +48,7 @@ function LeftColumnView({view, rows, panel, focused, cursors, selected, filters,
 		// Several engines: Engines lists a row each, as a list panel without header or `+N more`.
 		const fleet = id === 'engine' && all.length > 0;
 		const space = id !== 'engine' ? heights[id] : fleet ? {rows: heights.engine, header: false, hidden: Math.max(0, all.length - heights.engine), more: false} : undefined;
-		const title = titleLine(panelTitle(id, selectable, {hiddenAll: Boolean(space && space.hidden > 0 && space.rows === 0 && !space.more && selectable > 0), sort, filter: filters[id], readOnly, engines, onlyEngine: id === 'engine' ? undefined : onlyEngine}), active ? '━' : '─', width);
+		const title = titleLine(panelTitle(id, selectable, {hiddenAll: allHidden(space, selectable), sort, filter: filters[id], readOnly, engines, onlyEngine: id === 'engine' ? undefined : onlyEngine}), active ? '━' : '─', width);
 		const badge = id === 'engine' && readOnly ? title.indexOf(readOnlyBadge) : -1;
 		lines.push(
 			<Row
@@ -61,12 +60,7 @@ function LeftColumnView({view, rows, panel, focused, cursors, selected, filters,
 			/>,
 		);
 		if (id === 'engine' && !fleet) {
-			const engine = view.engine;
-			const facts = [
-				`${sanitizeName(engine.context ?? engine.description, 40)} · ${engine.mode ?? '?'}`,
-				`${connectionText(view)} · v${sanitizeName(engine.version ?? '?', 20)} · swarm ${engine.swarm ?? '?'}`,
-			];
-			for (const [line, text] of facts.slice(0, heights.engine).entries()) {
+			for (const [line, text] of engineFacts(view).slice(0, heights.engine).entries()) {
 				const warn = line === 1 && view.connection.state !== 'connected';
 				lines.push(<Row key={`engine:${line}`} text={fit(` ${text}`, width)} color={color(warn ? 'status.warning' : 'text.primary')} />);
 			}

@@ -68,7 +68,7 @@ export function operationRequest(commandId: string, target: RowTarget, container
 			if (target.kind !== 'service') return {problem: 'scale: select a service'};
 			const replicas = typeof options.replicas === 'number' ? options.replicas : Math.max(0, ids.length + (commandId === 'swarm.scaleUp' ? 1 : -1));
 			const project = target.swarm ? (target.project === 'swarm' ? undefined : target.project) : target.project;
-			return {id, name: `${name} to ${replicas}`, input: {requests: [{service: target.name, replicas}], project, kind: target.swarm ? 'swarm' : 'compose', timeoutMs: timeoutOf(options) ?? 120_000}};
+			return {id, name: `${name} to ${replicas}`, input: {requests: [{service: target.name, replicas}], project, kind: target.swarm ? 'swarm' : 'compose', timeoutMs: timeoutOf(options)}};
 		}
 		case 'exec-target':
 			return container ? {id, name, input: {name: container}} : {problem: 'no container to open a shell in'};

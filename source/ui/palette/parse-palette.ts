@@ -8,6 +8,7 @@
  */
 import {operationFlags} from '../../commands/flags.js';
 import {parseArgs, splitWords} from '../../commands/parse-args.js';
+import {normaliseSignal, signalProblem} from '../../engine/compose/signals.js';
 import {parseDuration} from '../../engine/duration.js';
 import {readOnlyMessage, type Keymap} from '../keys/keymap.js';
 import type {TabId} from '../state/console-state.js';
@@ -18,7 +19,7 @@ export type PaletteCommand =
 	| {readonly kind: 'theme'; readonly name: string}
 	/** `:theme` alone: list the themes. */
 	| {readonly kind: 'themes'}
-	/** `argument`: the deploy tarball; `options`: the CLI flags given (camelCase), `timeoutMs`, scale's `replicas`. */
+	/** `argument`: the deploy tarball; `options`: the CLI flags given (camelCase), `timeoutMs`, reload's `killSignal`, scale's `replicas`. */
 	| {readonly kind: 'action'; readonly commandId: string; readonly name?: string; readonly argument?: string; readonly options?: Readonly<Record<string, unknown>>}
 	| {readonly kind: 'context'; readonly name: string}
 	| {readonly kind: 'filter'; readonly text: string}
@@ -52,6 +53,12 @@ function parseAction(verb: string, commandId: string, words: readonly string[]):
 		const timeoutMs = parseDuration(options.timeout);
 		if (timeoutMs === undefined) return {error: `${verb}: invalid --timeout "${options.timeout}" (use e.g. 30s, 2m)`};
 		options.timeoutMs = timeoutMs;
+	}
+	// `:reload api --signal hup` sends what `deckhand reload api --signal hup` sends (and refuses what it refuses).
+	if (typeof options.signal === 'string') {
+		const killSignal = normaliseSignal(options.signal);
+		if (killSignal === undefined) return {error: `${verb}: --signal: ${signalProblem(options.signal)}`};
+		options.killSignal = killSignal;
 	}
 	let id = commandId;
 	let [name, argument, ...extra] = parsed.input;

@@ -59,7 +59,7 @@ export function operationRequest(commandId: string, target: RowTarget, container
 		case 'up':
 			return compose ? {id, name: compose.project, input: {project: compose.project, timeoutMs: timeoutOf(options)}} : {problem: 'up: select a compose service'};
 		case 'reload':
-			return container ? {id, name, input: {service: container, method: options.method, timeoutMs: timeoutOf(options)}} : {problem: `${name} has no containers`};
+			return container ? {id, name, input: {service: container, method: options.method, killSignal: typeof options.killSignal === 'string' ? options.killSignal : undefined, timeoutMs: timeoutOf(options)}} : {problem: `${name} has no containers`};
 		case 'deploy':
 			return container && argument ? {id, name, input: {service: container, tarball: argument, path: options.path, reload: options.reload, keep: options.keep, method: options.method, timeoutMs: timeoutOf(options)}} : {problem: 'deploy: no tarball given'};
 		case 'rollback':

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {buildKeymap} from '../../../source/ui/keys/keymap.js';
 import {completePalette} from '../../../source/ui/palette/complete-palette.js';
 import {parsePalette, paletteVerbs} from '../../../source/ui/palette/parse-palette.js';
+import {operationRequest} from '../../../source/ui/state/command-operations.js';
 
 describe('command palette', () => {
 	const keymap = buildKeymap();
@@ -20,6 +21,13 @@ describe('command palette', () => {
 		assert.deepEqual(parsePalette('theme', keymap), {kind: 'themes'});
 		assert.match((parsePalette('fly away', keymap) as {error: string}).error, /unknown command "fly"/);
 		assert.match((parsePalette('', keymap) as {error: string}).error, /type a command/);
+	});
+
+	it(':reload takes the CLI\'s --signal, normalised as deckhand reload does, and refuses an unknown one', () => {
+		assert.deepEqual(parsePalette('reload api --signal hup', keymap), {kind: 'action', commandId: 'service.reload', name: 'api', options: {signal: 'hup', killSignal: 'SIGHUP'}});
+		assert.match((parsePalette('reload api --signal nope', keymap) as {error: string}).error, /^reload: --signal: unknown signal "nope"/);
+		const request = operationRequest('service.reload', {kind: 'container', id: 'c1', name: '/api'}, 'c1', undefined, {signal: 'hup', killSignal: 'SIGHUP'});
+		assert.deepEqual(request, {id: 'reload', name: 'api', input: {service: 'c1', method: undefined, killSignal: 'SIGHUP', timeoutMs: undefined}});
 	});
 
 	it('under --read-only has no action verbs, and says why when one is typed', () => {

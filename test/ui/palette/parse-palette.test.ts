@@ -30,6 +30,19 @@ describe('command palette', () => {
 		assert.deepEqual(request, {id: 'reload', name: 'api', input: {service: 'c1', method: undefined, killSignal: 'SIGHUP', timeoutMs: undefined}});
 	});
 
+	it(':deploy takes --max-size and --keep, :scale takes --no-wait, as the CLI commands do', () => {
+		const deploy = parsePalette('deploy api app.tgz --max-size 1KiB', keymap) as {options: Record<string, unknown>};
+		assert.equal(deploy.options.maxBytes, 1024);
+		assert.match((parsePalette('deploy api app.tgz --max-size lots', keymap) as {error: string}).error, /^deploy: invalid --max-size "lots"/);
+		assert.match((parsePalette('deploy api app.tgz --keep 0', keymap) as {error: string}).error, /^deploy: --keep must be a whole number ≥ 1 \(got 0\)/);
+		const target = {kind: 'container', id: 'c1', name: '/api'} as const;
+		const deployRequest = operationRequest('service.deploy', target, 'c1', 'app.tgz', deploy.options) as {input: {limits?: {maxBytes: number}}};
+		assert.equal(deployRequest.input.limits?.maxBytes, 1024);
+		const scale = parsePalette('scale web=3 --no-wait', keymap) as {options: Record<string, unknown>};
+		const service = {kind: 'service', project: 'demo', name: 'web', containerIds: ['c1'], swarm: false} as const;
+		assert.equal((operationRequest('swarm.scaleUp', service, 'c1', undefined, scale.options) as {input: {wait?: boolean}}).input.wait, false);
+	});
+
 	it('under --read-only has no action verbs, and says why when one is typed', () => {
 		const readOnly = buildKeymap({readOnly: true});
 		assert.deepEqual((parsePalette('restart api', readOnly) as {error: string}).error, 'read-only: restart is disabled (started with --read-only)');

@@ -154,10 +154,16 @@ export function panelRows(view: ConsoleView, panel: PanelId, filter = '', option
 			const groups: Array<{project: string; first: SortEntry; rows: PanelRow[]}> = [];
 			// Each replica's CPU limit looked up by id: one pass over the containers, not one per replica.
 			const cpuLimits = new Map(view.containers.map(container => [container.id, container.cpuLimit]));
-			for (const project of [...new Set(view.services.map(service => service.project))].sort()) {
+			// The services of each project, gathered in one pass (not one filter per project).
+			const byProject = new Map<string, ServiceView[]>();
+			for (const service of view.services) {
+				const own = byProject.get(service.project);
+				if (own) own.push(service);
+				else byProject.set(service.project, [service]);
+			}
+			for (const project of [...byProject.keys()].sort()) {
 				const projectMatches = sanitizeName(project).toLowerCase().includes(filter.toLowerCase());
-				const services = view.services
-					.filter(service => service.project === project)
+				const services = byProject.get(project)!
 					.map(service => ({entry: serviceEntry(service), row: serviceRow(service, cpuLimits, now)}))
 					.filter(({row}) => projectMatches || matches(row, filter))
 					.sort((a, b) => compare(a.entry, b.entry));

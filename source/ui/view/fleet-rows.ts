@@ -35,9 +35,6 @@ const stateGlyphs: Readonly<Record<FleetEngineView['state'], {glyph: string; ton
 	unreachable: {glyph: '✗', tone: 'status.error', text: 'unreachable'},
 };
 
-/** The Engines panel's text for one engine's state (`connected`, `reconnecting…`, `unreachable`). */
-export const engineStateText = (state: FleetEngineView['state']): string => stateGlyphs[state].text;
-
 /** One engine's row in the Engines panel: name, state, counts, version and mode in its label. */
 export function engineRow(engine: FleetEngineView): PanelRow {
 	const look = stateGlyphs[engine.state];

@@ -90,11 +90,12 @@ async function main(argv: readonly string[]): Promise<number> {
 		const hosts = ([] as string[]).concat(parsed.host ?? []);
 		const contexts = ([] as string[]).concat(parsed.context ?? []);
 		// Several engines: one console watching them all (hosts first, then contexts, as status does).
-		const several = hosts.length + contexts.length > 1 ? globalEngines(hosts, contexts).engines : undefined;
-		const flags = several ? {theme: parsed.theme, readOnly: parsed.readOnly} : {host: hosts[0], context: contexts[0], theme: parsed.theme, readOnly: parsed.readOnly};
+		const global = globalEngines(hosts, contexts);
+		const several = global.engines.length > 1 ? global.engines : undefined;
+		const flags = several ? {theme: parsed.theme, readOnly: parsed.readOnly} : {host: global.host, context: global.context, theme: parsed.theme, readOnly: parsed.readOnly};
 		// The container list is asked for now, while the console's code loads (early-list.ts).
 		// `engines:` in the config file counts only without --host/--context (as the console decides).
-		const fromConfig = hosts.length + contexts.length === 0 && configNamesEngines(process.env);
+		const fromConfig = global.engines.length === 0 && configNamesEngines(process.env);
 		const earlyHost = several || fromConfig ? undefined : earlyUnixHost(flags, process.env, () => readCurrentContextCheaply(process.env));
 		const earlyList = earlyHost ? requestEarlyList(earlyHost) : undefined;
 		// Its rows are painted as soon as it answers, while the rest of the console loads.

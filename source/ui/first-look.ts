@@ -1,17 +1,16 @@
 /**
  * The first look: the console's left column drawn from the early container listing before
  * Ink, React and the rest of the console have loaded (pure). The same row, column, panel
- * and title functions as the console's left column, so the rows an operator sees first are
+ * and title functions (Engine facts too) as the console's left column, so the rows an operator sees first are
  * the rows the console then shows, in the same problems-first order and the same places.
  */
 import type {ListedContainerJson} from '../engine/ports/index.js';
 import {seededModel} from '../engine/live/model-source.js';
-import {sanitizeName} from '../engine/text/sanitize.js';
 import {containersFromModel} from './data/containers-view.js';
 import {fit} from './view/format.js';
 import {allocatePanels, bottomLines, frameSize, leftWidth} from './view/layout.js';
 import {columnLayout, formatHeader, formatRow, panelIds, panelRows, type PanelId, type PanelRow} from './view/rows.js';
-import {connectionText, panelTitle, titleLine} from './view/titles.js';
+import {allHidden, engineFacts, panelTitle, titleLine} from './view/titles.js';
 import {createSessionStore, sessionFile, type ConsoleSession} from './state/session.js';
 import type {SortId} from './view/problems.js';
 import type {ConsoleView} from './view/types.js';
@@ -52,11 +51,9 @@ export function firstLookLines(input: FirstLookInput): string[] {
 		const all = rows[id];
 		const selectable = all.filter(row => !row.heading).length;
 		const space = id === 'engine' ? undefined : heights[id];
-		const hiddenAll = Boolean(space && space.hidden > 0 && space.rows === 0 && !space.more && selectable > 0);
-		lines.push(titleLine(panelTitle(id, selectable, {hiddenAll, sort, filter: '', readOnly: input.readOnly}), id === focused ? '━' : '─', width));
+		lines.push(titleLine(panelTitle(id, selectable, {hiddenAll: allHidden(space, selectable), sort, filter: '', readOnly: input.readOnly}), id === focused ? '━' : '─', width));
 		if (!space) {
-			const facts = [`${sanitizeName(input.host, 40)} · ?`, `${connectionText(view)} · v? · swarm ?`];
-			lines.push(...facts.slice(0, heights.engine).map(text => fit(` ${text}`, width)));
+			lines.push(...engineFacts(view).slice(0, heights.engine).map(text => fit(` ${text}`, width)));
 			continue;
 		}
 		const layout = columnLayout(id, width);

@@ -4,17 +4,14 @@
  */
 import {memo, type ReactElement} from 'react';
 import {Box} from 'ink';
-import {sanitizeName} from '../../engine/text/sanitize.js';
 import {useColor} from '../theme/theme-context.js';
 import {fit} from '../view/format.js';
 import {allocatePanels, windowStart} from '../view/layout.js';
 import type {SortId} from '../view/problems.js';
-import {type ColumnLayout, columnLayout, cursorIndex, formatHeader, formatRow, panelIds, panelTitles, selectableIndexes, type PanelId, type PanelRow} from '../view/rows.js';
+import {type ColumnLayout, columnLayout, cursorIndex, formatHeader, formatRow, panelIds, selectableIndexes, type PanelId, type PanelRow} from '../view/rows.js';
 import type {ConsoleView} from '../view/types.js';
 import {Row} from './row.js';
-import {connectionText, panelTitle, readOnlyBadge, titleLine} from '../view/titles.js';
-
-export {connectionText, panelTitle, readOnlyBadge, titleLine} from '../view/titles.js';
+import {allHidden, engineFacts, panelTitle, readOnlyBadge, titleLine} from '../view/titles.js';
 
 /** Props of the left column. */
 export type LeftColumnProps = {
@@ -34,7 +31,6 @@ export type LeftColumnProps = {
 	readonly height: number;
 };
 
-
 /** The Engines panel's rows put the whole line in the label: no columns. */
 const engineLayout = (width: number): ColumnLayout => ({columns: [], long: false, labelWidth: Math.max(0, width - 3), indent: ''});
 
@@ -42,16 +38,17 @@ function LeftColumnView({view, rows, panel, focused, cursors, selected, filters,
 	const color = useColor();
 	const counts = Object.fromEntries(panelIds.map(id => [id, rows[id].length])) as Record<PanelId, number>;
 	const heights = allocatePanels(height, counts, panel);
+	const engines = view.engines && view.engines.length > 1 ? view.engines.length : undefined;
 	const lines: ReactElement[] = [];
 	for (const id of panelIds) {
 		const active = id === panel;
 		const all = rows[id];
-		const selectable = selectableIndexes(all).length;
+		const selectableRows = selectableIndexes(all);
+		const selectable = selectableRows.length;
 		// Several engines: Engines lists a row each, as a list panel without header or `+N more`.
 		const fleet = id === 'engine' && all.length > 0;
 		const space = id !== 'engine' ? heights[id] : fleet ? {rows: heights.engine, header: false, hidden: Math.max(0, all.length - heights.engine), more: false} : undefined;
-		const engines = view.engines && view.engines.length > 1 ? view.engines.length : undefined;
-		const title = titleLine(panelTitle(id, selectable, {hiddenAll: Boolean(space && space.hidden > 0 && space.rows === 0 && !space.more && selectable > 0), sort, filter: filters[id], readOnly, engines, onlyEngine: id === 'engine' ? undefined : onlyEngine}), active ? '━' : '─', width);
+		const title = titleLine(panelTitle(id, selectable, {hiddenAll: allHidden(space, selectable), sort, filter: filters[id], readOnly, engines, onlyEngine: id === 'engine' ? undefined : onlyEngine}), active ? '━' : '─', width);
 		const badge = id === 'engine' && readOnly ? title.indexOf(readOnlyBadge) : -1;
 		lines.push(
 			<Row
@@ -63,12 +60,7 @@ function LeftColumnView({view, rows, panel, focused, cursors, selected, filters,
 			/>,
 		);
 		if (id === 'engine' && !fleet) {
-			const engine = view.engine;
-			const facts = [
-				`${sanitizeName(engine.context ?? engine.description, 40)} · ${engine.mode ?? '?'}`,
-				`${connectionText(view)} · v${sanitizeName(engine.version ?? '?', 20)} · swarm ${engine.swarm ?? '?'}`,
-			];
-			for (const [line, text] of facts.slice(0, heights.engine).entries()) {
+			for (const [line, text] of engineFacts(view).slice(0, heights.engine).entries()) {
 				const warn = line === 1 && view.connection.state !== 'connected';
 				lines.push(<Row key={`engine:${line}`} text={fit(` ${text}`, width)} color={color(warn ? 'status.warning' : 'text.primary')} />);
 			}
@@ -77,7 +69,7 @@ function LeftColumnView({view, rows, panel, focused, cursors, selected, filters,
 		const {rows: visible, header, hidden, more} = space!;
 		const layout = fleet ? engineLayout(width) : columnLayout(id, width);
 		if (header) lines.push(<Row key={`header:${id}`} text={formatHeader(layout, width)} color={color('text.muted')} />);
-		const cursorRow = selectable > 0 ? selectableIndexes(all)[cursorIndex(all, cursors[id], selected[id])]! : -1;
+		const cursorRow = selectable > 0 ? selectableRows[cursorIndex(all, cursors[id], selected[id])]! : -1;
 		const start = windowStart(all.length, cursorRow, visible);
 		for (const [offset, row] of all.slice(start, start + visible).entries()) {
 			const isSelected = active && start + offset === cursorRow;

@@ -12,7 +12,7 @@ import type {EnginePorts} from '../../engine/ports/index.js';
 import {createEngineStatsHub} from '../../engine/stats/engine-hub.js';
 import type {DockerEvent} from '../../engine/model/types.js';
 import type {StatsUpdate} from '../../engine/stats/hub.js';
-import type {ConnectionView, ConsoleSource, ConsoleView, ContainerView, LogLine, ServiceView, StatsSample} from '../view/types.js';
+import type {ConnectionView, ConsoleSource, ConsoleView, LogLine, StatsSample} from '../view/types.js';
 import {detailsFrom, doctorFindings} from './container-details.js';
 import {engineActions} from './engine-actions.js';
 import {containersFromModel} from './containers-view.js';

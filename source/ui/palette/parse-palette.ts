@@ -8,6 +8,8 @@
  */
 import {operationFlags} from '../../commands/flags.js';
 import {parseArgs, splitWords} from '../../commands/parse-args.js';
+import {normaliseSignal, signalProblem} from '../../engine/compose/signals.js';
+import {parseSize} from '../../engine/deploy/size.js';
 import {parseDuration} from '../../engine/duration.js';
 import {readOnlyMessage, type Keymap} from '../keys/keymap.js';
 import type {TabId} from '../state/console-state.js';
@@ -18,7 +20,7 @@ export type PaletteCommand =
 	| {readonly kind: 'theme'; readonly name: string}
 	/** `:theme` alone: list the themes. */
 	| {readonly kind: 'themes'}
-	/** `argument`: the deploy tarball; `options`: the CLI flags given (camelCase), `timeoutMs`, scale's `replicas`. */
+	/** `argument`: the deploy tarball; `options`: the CLI flags given (camelCase), `timeoutMs`, reload's `killSignal`, deploy's `maxBytes`, scale's `replicas`. */
 	| {readonly kind: 'action'; readonly commandId: string; readonly name?: string; readonly argument?: string; readonly options?: Readonly<Record<string, unknown>>}
 	| {readonly kind: 'context'; readonly name: string}
 	| {readonly kind: 'filter'; readonly text: string}
@@ -53,6 +55,19 @@ function parseAction(verb: string, commandId: string, words: readonly string[]):
 		if (timeoutMs === undefined) return {error: `${verb}: invalid --timeout "${options.timeout}" (use e.g. 30s, 2m)`};
 		options.timeoutMs = timeoutMs;
 	}
+	// `:reload api --signal hup` sends what `deckhand reload api --signal hup` sends (and refuses what it refuses).
+	if (typeof options.signal === 'string') {
+		const killSignal = normaliseSignal(options.signal);
+		if (killSignal === undefined) return {error: `${verb}: --signal: ${signalProblem(options.signal)}`};
+		options.killSignal = killSignal;
+	}
+	// `:deploy … --max-size 500MiB --keep 3`: checked and read as deckhand deploy reads them.
+	if (typeof options.maxSize === 'string') {
+		const maxBytes = parseSize(options.maxSize);
+		if (maxBytes === undefined) return {error: `${verb}: invalid --max-size "${options.maxSize}" (use e.g. 200MiB)`};
+		options.maxBytes = maxBytes;
+	}
+	if (options.keep !== undefined && (!Number.isInteger(options.keep) || (options.keep as number) < 1)) return {error: `${verb}: --keep must be a whole number ≥ 1 (got ${String(options.keep)})`};
 	let id = commandId;
 	let [name, argument, ...extra] = parsed.input;
 	if (verb === 'scale') {

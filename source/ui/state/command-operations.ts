@@ -3,6 +3,7 @@
  * selected row. The console has no engine behaviour of its own: `r` on a compose service is
  * the `restart` operation `deckhand restart` runs, with its readiness gate. Pure.
  */
+import {defaultTarLimits} from '../../engine/deploy/tar-rules.js';
 import {operations} from '../../engine/operations/table.js';
 import type {OperationId} from '../../engine/operations/types.js';
 import type {RowTarget} from '../view/rows.js';
@@ -59,16 +60,16 @@ export function operationRequest(commandId: string, target: RowTarget, container
 		case 'up':
 			return compose ? {id, name: compose.project, input: {project: compose.project, timeoutMs: timeoutOf(options)}} : {problem: 'up: select a compose service'};
 		case 'reload':
-			return container ? {id, name, input: {service: container, method: options.method, timeoutMs: timeoutOf(options)}} : {problem: `${name} has no containers`};
+			return container ? {id, name, input: {service: container, method: options.method, killSignal: typeof options.killSignal === 'string' ? options.killSignal : undefined, timeoutMs: timeoutOf(options)}} : {problem: `${name} has no containers`};
 		case 'deploy':
-			return container && argument ? {id, name, input: {service: container, tarball: argument, path: options.path, reload: options.reload, keep: options.keep, method: options.method, timeoutMs: timeoutOf(options)}} : {problem: 'deploy: no tarball given'};
+			return container && argument ? {id, name, input: {service: container, tarball: argument, path: options.path, reload: options.reload, keep: options.keep, method: options.method, limits: typeof options.maxBytes === 'number' ? {...defaultTarLimits, maxBytes: options.maxBytes} : undefined, timeoutMs: timeoutOf(options)}} : {problem: 'deploy: no tarball given'};
 		case 'rollback':
 			return container ? {id, name, input: {service: container, path: options.path, reload: options.reload, method: options.method, timeoutMs: timeoutOf(options)}} : {problem: `${name} has no containers`};
 		case 'scale': {
 			if (target.kind !== 'service') return {problem: 'scale: select a service'};
 			const replicas = typeof options.replicas === 'number' ? options.replicas : Math.max(0, ids.length + (commandId === 'swarm.scaleUp' ? 1 : -1));
 			const project = target.swarm ? (target.project === 'swarm' ? undefined : target.project) : target.project;
-			return {id, name: `${name} to ${replicas}`, input: {requests: [{service: target.name, replicas}], project, kind: target.swarm ? 'swarm' : 'compose', timeoutMs: timeoutOf(options) ?? 120_000}};
+			return {id, name: `${name} to ${replicas}`, input: {requests: [{service: target.name, replicas}], project, kind: target.swarm ? 'swarm' : 'compose', timeoutMs: timeoutOf(options), wait: options.wait === false ? false : undefined}};
 		}
 		case 'exec-target':
 			return container ? {id, name, input: {name: container}} : {problem: 'no container to open a shell in'};

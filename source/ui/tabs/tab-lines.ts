@@ -3,7 +3,7 @@
  * only slices and draws them and tests compare them by equality.
  */
 import {isSecretName, MASK, maskCommandLine, maskEnvEntry, maskSecretsInText, maskValue} from '../../engine/text/secrets.js';
-import {sanitizeLogLine, sanitizeName, sanitizeText} from '../../engine/text/sanitize.js';
+import {sanitizeName, sanitizeText} from '../../engine/text/sanitize.js';
 import type {ThemeToken} from '../theme/theme.js';
 import {alignRight, fit, formatBytes, formatPercent, sparkline} from '../view/format.js';
 import type {ContainerDetails, ProcessTable, StatsSample} from '../view/types.js';

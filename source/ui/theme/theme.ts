@@ -3,7 +3,7 @@
  * palette names (gemini-cli/k9s skins). Components ask for tokens only, never a colour.
  * Files are validated on load; an invalid one is a UsageError naming the field.
  */
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {UsageError} from '../../engine/errors.js';

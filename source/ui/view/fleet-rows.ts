@@ -35,9 +35,6 @@ const stateGlyphs: Readonly<Record<FleetEngineView['state'], {glyph: string; ton
 	unreachable: {glyph: '✗', tone: 'status.error', text: 'unreachable'},
 };
 
-/** The Engines panel's text for one engine's state (`connected`, `reconnecting…`, `unreachable`). */
-export const engineStateText = (state: FleetEngineView['state']): string => stateGlyphs[state].text;
-
 /** One engine's row in the Engines panel: name, state, counts, version and mode in its label. */
 export function engineRow(engine: FleetEngineView): PanelRow {
 	const look = stateGlyphs[engine.state];
@@ -52,17 +49,38 @@ export const engineHeading = (panel: PanelId, name: string): PanelRow => ({key: 
 
 const withEngine = (target: RowTarget | undefined, engine: string): RowTarget | undefined => (target ? {...target, engine} : undefined);
 
+/** What every panel of one view reads: each engine's slice (made on first use) and the rank of its most urgent container. */
+type FleetParts = {readonly slices: Map<string, ConsoleView>; readonly ranks: ReadonlyMap<string, number>};
+
+// The panels of a view are listed one after another from the same view: its engines are
+// sliced and ranked once per view (each snapshot), not once per panel.
+const partsByView = new WeakMap<ConsoleView, FleetParts>();
+
+function fleetParts(view: ConsoleView, engines: readonly FleetEngineView[]): FleetParts {
+	const cached = partsByView.get(view);
+	if (cached) return cached;
+	const ranks = new Map(engines.map(engine => [engine.name, 4]));
+	for (const container of view.containers) {
+		if (container.engine !== undefined) ranks.set(container.engine, Math.min(ranks.get(container.engine) ?? 4, problemRank(container)));
+	}
+	const parts = {slices: new Map<string, ConsoleView>(), ranks};
+	partsByView.set(view, parts);
+	return parts;
+}
+
+function sliceOf(parts: FleetParts, view: ConsoleView, name: string): ConsoleView {
+	const slice = parts.slices.get(name) ?? engineSlice(view, name);
+	parts.slices.set(name, slice);
+	return slice;
+}
+
 /**
  * Engines in the order their groups are listed: problems first (the engine with the most
  * urgent container first, ties in the order given), or as given for the other orders.
  */
-function byProblems(view: ConsoleView, engines: readonly FleetEngineView[], options: FleetRowOptions): readonly FleetEngineView[] {
+function byProblems(parts: FleetParts, engines: readonly FleetEngineView[], options: FleetRowOptions): readonly FleetEngineView[] {
 	if ((options.sort ?? 'problems') !== 'problems') return engines;
-	const rank = new Map(engines.map(engine => [engine.name, 4]));
-	for (const container of view.containers) {
-		if (container.engine !== undefined) rank.set(container.engine, Math.min(rank.get(container.engine) ?? 4, problemRank(container)));
-	}
-	return [...engines].sort((x, y) => rank.get(x.name)! - rank.get(y.name)!);
+	return [...engines].sort((x, y) => parts.ranks.get(x.name)! - parts.ranks.get(y.name)!);
 }
 
 /** The rows of one panel over every engine (see the file comment); `panelRows` with one engine. */
@@ -70,9 +88,10 @@ export function fleetPanelRows(view: ConsoleView, panel: PanelId, filter = '', o
 	const engines = view.engines ?? [];
 	if (engines.length < 2) return panelRows(view, panel, filter, options);
 	if (panel === 'engine') return engines.map(engineRow);
-	const shown = options.layout === 'filtered' ? engines.filter(engine => engine.name === (options.engine ?? engines[0]!.name)) : byProblems(view, engines, options);
+	const parts = fleetParts(view, engines);
+	const shown = options.layout === 'filtered' ? engines.filter(engine => engine.name === (options.engine ?? engines[0]!.name)) : byProblems(parts, engines, options);
 	return shown.flatMap(engine => {
-		const rows = panelRows(engineSlice(view, engine.name), panel, filter, options).map(row => ({...row, key: `${engine.name}|${row.key}`, target: withEngine(row.target, engine.name)}));
+		const rows = panelRows(sliceOf(parts, view, engine.name), panel, filter, options).map(row => ({...row, key: `${engine.name}|${row.key}`, target: withEngine(row.target, engine.name)}));
 		return options.layout === 'filtered' || rows.length === 0 ? rows : [engineHeading(panel, engine.name), ...rows];
 	});
 }

@@ -110,17 +110,17 @@ export type RowOptions = {readonly sort?: SortId; readonly now?: number};
 
 const statusCells = (container: ContainerView | undefined, now: number): Cell => (container ? {short: statusCell(container, now, false), long: statusCell(container, now, true)} : {short: ''});
 const restarts = (container: ContainerView | undefined): Cell => ({short: container?.restartCount ? String(container.restartCount) : ''});
-const cpuLimitOf = (service: ServiceView, containers: readonly ContainerView[]) => {
-	const limits = service.containerIds.map(id => containers.find(container => container.id === id)?.cpuLimit);
+const cpuLimitOf = (service: ServiceView, cpuLimits: ReadonlyMap<string, ContainerView['cpuLimit']>) => {
+	const limits = service.containerIds.map(id => cpuLimits.get(id));
 	return limits.every(limit => limit) ? limits.reduce<number>((sum, limit) => sum + limit!, 0) : undefined;
 };
 
-const serviceRow = (service: ServiceView, view: ConsoleView, now: number): PanelRow => ({
+const serviceRow = (service: ServiceView, cpuLimits: ReadonlyMap<string, ContainerView['cpuLimit']>, now: number): PanelRow => ({
 	key: `service:${service.project}/${service.name}`,
 	label: sanitizeName(service.name, 80),
 	columns: [
 		{short: `${service.running}/${service.desired}`}, statusCells(service.worst, now), restarts(service.worst),
-		{short: formatCpu(service.cpuPercent, cpuLimitOf(service, view.containers))}, {short: formatBytes(service.memoryBytes)},
+		{short: formatCpu(service.cpuPercent, cpuLimitOf(service, cpuLimits))}, {short: formatBytes(service.memoryBytes)},
 	],
 	...healthGlyph(service.health, service.state, service.worst?.crashLooping),
 	target: {kind: 'service', project: service.project, name: service.name, containerIds: service.containerIds, ...(service.swarm ? {swarm: true} : {})},
@@ -152,11 +152,19 @@ export function panelRows(view: ConsoleView, panel: PanelId, filter = '', option
 			return [];
 		case 'services': {
 			const groups: Array<{project: string; first: SortEntry; rows: PanelRow[]}> = [];
-			for (const project of [...new Set(view.services.map(service => service.project))].sort()) {
+			// Each replica's CPU limit looked up by id: one pass over the containers, not one per replica.
+			const cpuLimits = new Map(view.containers.map(container => [container.id, container.cpuLimit]));
+			// The services of each project, gathered in one pass (not one filter per project).
+			const byProject = new Map<string, ServiceView[]>();
+			for (const service of view.services) {
+				const own = byProject.get(service.project);
+				if (own) own.push(service);
+				else byProject.set(service.project, [service]);
+			}
+			for (const project of [...byProject.keys()].sort()) {
 				const projectMatches = sanitizeName(project).toLowerCase().includes(filter.toLowerCase());
-				const services = view.services
-					.filter(service => service.project === project)
-					.map(service => ({entry: serviceEntry(service), row: serviceRow(service, view, now)}))
+				const services = byProject.get(project)!
+					.map(service => ({entry: serviceEntry(service), row: serviceRow(service, cpuLimits, now)}))
 					.filter(({row}) => projectMatches || matches(row, filter))
 					.sort((a, b) => compare(a.entry, b.entry));
 				if (services.length === 0) continue;

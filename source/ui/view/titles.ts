@@ -5,6 +5,7 @@
  */
 import {sanitizeName} from '../../engine/text/sanitize.js';
 import {fit} from './format.js';
+import type {PanelSpace} from './layout.js';
 import type {SortId} from './problems.js';
 import {panelIds, panelTitles, type PanelId} from './rows.js';
 import type {ConsoleView} from './types.js';
@@ -18,6 +19,18 @@ export const connectionText = (view: Pick<ConsoleView, 'connection'>): string =>
 	if (state === 'silent') return since === undefined ? '◌ engine not answering' : `◌ engine not answering since ${clockTime(since)}`;
 	return state === 'connected' ? '● connected' : state === 'reconnecting' ? '◌ reconnecting…' : '◌ connecting…';
 };
+
+/** The Engine panel's two lines of facts: context and mode, then connection, version and swarm. */
+export function engineFacts(view: Pick<ConsoleView, 'engine' | 'connection'>): string[] {
+	const {engine} = view;
+	return [
+		`${sanitizeName(engine.context ?? engine.description, 40)} · ${engine.mode ?? '?'}`,
+		`${connectionText(view)} · v${sanitizeName(engine.version ?? '?', 20)} · swarm ${engine.swarm ?? '?'}`,
+	];
+}
+
+/** True when a panel has rows but none fit its space and no `+N more` line says so (its title says `N hidden`). */
+export const allHidden = (space: PanelSpace | undefined, selectable: number): boolean => Boolean(space && space.hidden > 0 && space.rows === 0 && !space.more && selectable > 0);
 
 /** A panel title drawn as a rule: `━ 2 Services (5) ━━━━`, exactly `width` wide. */
 export function titleLine(title: string, rule: string, width: number): string {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {buildKeymap} from '../../../source/ui/keys/keymap.js';
 import {completePalette} from '../../../source/ui/palette/complete-palette.js';
 import {parsePalette, paletteVerbs} from '../../../source/ui/palette/parse-palette.js';
+import {operationRequest} from '../../../source/ui/state/command-operations.js';
 
 describe('command palette', () => {
 	const keymap = buildKeymap();
@@ -20,6 +21,26 @@ describe('command palette', () => {
 		assert.deepEqual(parsePalette('theme', keymap), {kind: 'themes'});
 		assert.match((parsePalette('fly away', keymap) as {error: string}).error, /unknown command "fly"/);
 		assert.match((parsePalette('', keymap) as {error: string}).error, /type a command/);
+	});
+
+	it(':reload takes the CLI\'s --signal, normalised as deckhand reload does, and refuses an unknown one', () => {
+		assert.deepEqual(parsePalette('reload api --signal hup', keymap), {kind: 'action', commandId: 'service.reload', name: 'api', options: {signal: 'hup', killSignal: 'SIGHUP'}});
+		assert.match((parsePalette('reload api --signal nope', keymap) as {error: string}).error, /^reload: --signal: unknown signal "nope"/);
+		const request = operationRequest('service.reload', {kind: 'container', id: 'c1', name: '/api'}, 'c1', undefined, {signal: 'hup', killSignal: 'SIGHUP'});
+		assert.deepEqual(request, {id: 'reload', name: 'api', input: {service: 'c1', method: undefined, killSignal: 'SIGHUP', timeoutMs: undefined}});
+	});
+
+	it(':deploy takes --max-size and --keep, :scale takes --no-wait, as the CLI commands do', () => {
+		const deploy = parsePalette('deploy api app.tgz --max-size 1KiB', keymap) as {options: Record<string, unknown>};
+		assert.equal(deploy.options.maxBytes, 1024);
+		assert.match((parsePalette('deploy api app.tgz --max-size lots', keymap) as {error: string}).error, /^deploy: invalid --max-size "lots"/);
+		assert.match((parsePalette('deploy api app.tgz --keep 0', keymap) as {error: string}).error, /^deploy: --keep must be a whole number ≥ 1 \(got 0\)/);
+		const target = {kind: 'container', id: 'c1', name: '/api'} as const;
+		const deployRequest = operationRequest('service.deploy', target, 'c1', 'app.tgz', deploy.options) as {input: {limits?: {maxBytes: number}}};
+		assert.equal(deployRequest.input.limits?.maxBytes, 1024);
+		const scale = parsePalette('scale web=3 --no-wait', keymap) as {options: Record<string, unknown>};
+		const service = {kind: 'service', project: 'demo', name: 'web', containerIds: ['c1'], swarm: false} as const;
+		assert.equal((operationRequest('swarm.scaleUp', service, 'c1', undefined, scale.options) as {input: {wait?: boolean}}).input.wait, false);
 	});
 
 	it('under --read-only has no action verbs, and says why when one is typed', () => {

@@ -101,6 +101,19 @@ describe('cell formatting', () => {
 		assert.equal(formatHeader(narrow, 36), '    NAME         REPL STATUS     CPU');
 		assert.equal([...formatRow(api!, 24, false, columnLayout('services', 24))].length, 24);
 	});
+
+	it('shows a service\'s CPU against the sum of its replicas\' limits, and plain when one has none', () => {
+		const view = demoView();
+		const api = view.services.find(service => service.name === 'api')!;
+		const withLimits = (limits: ReadonlyArray<number | undefined>) => ({
+			...view,
+			services: [{...api, containerIds: ['r1', 'r2'], running: 2, desired: 2, cpuPercent: 40}],
+			containers: limits.map((cpuLimit, index) => ({...view.containers[0]!, id: `r${index + 1}`, cpuLimit})),
+		});
+		const cpuCell = (limits: ReadonlyArray<number | undefined>) => panelRows(withLimits(limits), 'services', '', {sort: 'name', now: 0})[1]!.columns[3]!.short;
+		assert.equal(cpuCell([0.5, 0.5]), '40%L');
+		assert.equal(cpuCell([0.5, undefined]), formatPercent(40));
+	});
 });
 
 describe('services from containers', () => {

@@ -26,7 +26,8 @@ describe('reload, deploy, rollback and scale keys', () => {
 		await app.waitFor(text => text.includes('▸ ● api'));
 		await app.press('h');
 		await app.waitFor(text => text.includes('reloaded api'));
-		assert.deepEqual(app.source.calls.filter(call => call.startsWith('reload')), ['reload aaa111']);
+		// The service, as `deckhand reload demo/api` names it (every replica), not the one container shown.
+		assert.deepEqual(app.source.calls.filter(call => call.startsWith('reload')), ['reload demo/api']);
 	});
 
 	it('d asks for the tarball, then (no label) the target directory with completion inside the container, then confirms and deploys', async () => {

@@ -59,8 +59,12 @@ export function operationRequest(commandId: string, target: RowTarget, container
 			return {id, name, input: compose ? {project: compose.project, services: [compose.name]} : {containers: ids}};
 		case 'up':
 			return compose ? {id, name: compose.project, input: {project: compose.project, timeoutMs: timeoutOf(options)}} : {problem: 'up: select a compose service'};
-		case 'reload':
-			return container ? {id, name, input: {service: container, method: options.method, killSignal: typeof options.killSignal === 'string' ? options.killSignal : undefined, timeoutMs: timeoutOf(options)}} : {problem: `${name} has no containers`};
+		case 'reload': {
+			// What `deckhand reload` is given for the same row: a compose service as PROJECT/SERVICE
+			// (every replica, unambiguous across projects), a Swarm service by name, else the container.
+			const service = compose ? `${compose.project}/${compose.name}` : target.kind === 'service' ? target.name : container;
+			return service ? {id, name, input: {service, method: options.method, killSignal: typeof options.killSignal === 'string' ? options.killSignal : undefined, timeoutMs: timeoutOf(options)}} : {problem: `${name} has no containers`};
+		}
 		case 'deploy':
 			return container && argument ? {id, name, input: {service: container, tarball: argument, path: options.path, reload: options.reload, keep: options.keep, method: options.method, limits: typeof options.maxBytes === 'number' ? {...defaultTarLimits, maxBytes: options.maxBytes} : undefined, timeoutMs: timeoutOf(options)}} : {problem: 'deploy: no tarball given'};
 		case 'rollback':

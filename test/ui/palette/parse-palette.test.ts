@@ -28,6 +28,11 @@ describe('command palette', () => {
 		assert.match((parsePalette('reload api --signal nope', keymap) as {error: string}).error, /^reload: --signal: unknown signal "nope"/);
 		const request = operationRequest('service.reload', {kind: 'container', id: 'c1', name: '/api'}, 'c1', undefined, {signal: 'hup', killSignal: 'SIGHUP'});
 		assert.deepEqual(request, {id: 'reload', name: 'api', input: {service: 'c1', method: undefined, killSignal: 'SIGHUP', timeoutMs: undefined}});
+		// A service row reloads what `deckhand reload PROJECT/SERVICE` (compose) or `deckhand reload NAME` (Swarm) reloads: every replica.
+		const compose = operationRequest('service.reload', {kind: 'service', project: 'shop', name: 'web', containerIds: ['w1', 'w2']}, 'w1');
+		assert.deepEqual((compose as {input: {service: string}}).input.service, 'shop/web');
+		const swarm = operationRequest('service.reload', {kind: 'service', project: 'swarm', name: 'api', containerIds: ['s1'], swarm: true}, 's1');
+		assert.deepEqual((swarm as {input: {service: string}}).input.service, 'api');
 	});
 
 	it(':deploy takes --max-size and --keep, :scale takes --no-wait, as the CLI commands do', () => {

@@ -71,7 +71,11 @@ async function parse<Flags extends Record<string, any>>(helpText: string, argv: 
 	const unknown = findUnknownFlag(argv, flags);
 	if (unknown) throw new UsageError(`unknown option ${unknown} (see --help)`);
 	const {default: meow} = await import('meow');
-	return meow(helpText, {importMeta: import.meta, argv, flags, allowUnknownFlags: true});
+	// meow shows help only when --help comes without arguments; `deckhand reload web --help` must
+	// print the help too, never run the command.
+	const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+	const help = argv.slice(0, end).includes('--help');
+	return meow(helpText, {importMeta: import.meta, argv: help ? ['--help'] : argv, flags, allowUnknownFlags: true});
 }
 
 async function main(argv: readonly string[]): Promise<number> {

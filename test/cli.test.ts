@@ -23,6 +23,13 @@ test('--help lists the commands and the exit codes', async () => {
 	assert.match(result.stdout, /Exit codes: 0 success, 1 operation failed, 2 bad input, 3 no engine reachable/);
 });
 
+test('--help after a command and its arguments prints the help and runs nothing', async () => {
+	// No engine at this address: had the command run, it would exit 3.
+	const result = await execa('node', ['dist/cli.js', 'reload', 'web', '--help'], {reject: false, env: {CI: 'true', DOCKER_HOST: 'unix:///nonexistent/deckhand-test.sock'}});
+	assert.equal(result.exitCode, 0, result.stderr);
+	assert.match(result.stdout, /\$ deckhand reload SERVICE/);
+});
+
 test('the console with no engine answering is one line naming what was tried, and exit 3', async () => {
 	const result = await execa('node', ['dist/cli.js'], {reject: false, env: {CI: 'true', DOCKER_HOST: 'unix:///nonexistent/deckhand-test.sock'}, input: ''});
 	assert.equal(result.exitCode, 3);
